@@ -1,0 +1,53 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Every target: Swift 6 language mode (strict concurrency) and no warnings.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "tenderscreen",
+    products: [
+        .executable(name: "tenderscreen", targets: ["tenderscreen"]),
+        .library(name: "TenderModel", targets: ["TenderModel"]),
+        .library(name: "TenderXML", targets: ["TenderXML"]),
+        .library(name: "TenderAssembly", targets: ["TenderAssembly"]),
+        .library(name: "TenderReports", targets: ["TenderReports"]),
+        .library(name: "TenderEngine", targets: ["TenderEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2, seen only by TenderXML.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Plain Sendable value types: notices, procedures, amounts, dates. No I/O.
+        .target(name: "TenderModel", swiftSettings: strict),
+        // XML notice readers: the only code that touches libxml2.
+        .target(name: "TenderXML", dependencies: ["TenderModel", "CLibXML2"], swiftSettings: strict),
+        // Joins notices into procedures and keys organisations. No I/O.
+        .target(name: "TenderAssembly", dependencies: ["TenderModel"], swiftSettings: strict),
+        // Renders procedures and reports. No file or network access of its own.
+        .target(name: "TenderReports", dependencies: ["TenderModel"], swiftSettings: strict),
+        // Finds input files and runs readers in parallel: the I/O layer the CLI drives.
+        .target(
+            name: "TenderEngine",
+            dependencies: ["TenderModel", "TenderXML", "TenderAssembly"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "tenderscreen",
+            dependencies: [
+                "TenderEngine", "TenderReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "TenderModelTests", dependencies: ["TenderModel"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A stable identity for an organisation across notices and files.
+///
+/// eForms numbers organisations `ORG-0001`, `ORG-0002`… afresh in every notice, so the
+/// same ministry has different ids in its contract notice and its award notice. The key is
+/// made, in order of preference, from:
+/// 1. country + national registration id (BT-514 + BT-501), normalised
+///    (`FRA/123456789` for `123 456 789`);
+/// 2. country + town + name, normalised (case, accents, punctuation and spacing folded);
+/// 3. the notice-local id, when a notice gives neither (stable only within that notice).
+public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let value: String
+    public let source: Source
+
+    public enum Source: String, Sendable, Hashable {
+        case nationalId
+        case name
+        case noticeLocalId
+    }
+
+    public init(nationalId: String?, name: String?, country: String?, town: String?, localId: String) {
+        let country = country.map(OrganizationKey.fold) ?? ""
+        if let id = nationalId.map(OrganizationKey.normaliseNationalId), !id.isEmpty {
+            value = country + "/" + id
+            source = .nationalId
+        } else if let name = name.map(OrganizationKey.fold), !name.isEmpty {
+            value = country + "/" + (town.map(OrganizationKey.fold) ?? "") + "/" + name
+            source = .name
+        } else {
+            value = "local/" + localId
+            source = .noticeLocalId
+        }
+    }
+
+    public var description: String { value }
+
+    public static func < (lhs: OrganizationKey, rhs: OrganizationKey) -> Bool {
+        lhs.value < rhs.value
+    }
+
+    /// Letters and digits only, upper case. Values that only say "unknown" count as absent.
+    static func normaliseNationalId(_ raw: String) -> String {
+        let folded = String(String.UnicodeScalarView(raw.unicodeScalars.lazy
+            .filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .flatMap { $0.properties.uppercaseMapping.unicodeScalars }))
+        if folded.allSatisfy({ $0 == "0" }) || placeholderIds.contains(folded) { return "" }
+        return folded
+    }
+
+    private static let placeholderIds: Set<String> = [
+        "NA", "NONE", "NOTAVAILABLE", "NOTAPPLICABLE", "UNKNOWN", "NIL", "NULL", "X", "XX", "XXX", "TBD",
+    ]
+
+    /// Upper case, accents removed, every run of non-alphanumerics one space, trimmed.
+    static func fold(_ raw: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in raw.decomposedScalars {
+            let properties = scalar.properties
+            if properties.generalCategory == .nonspacingMark { continue }
+            if properties.isAlphabetic || properties.numericType != nil {
+                if pendingSpace, !result.isEmpty { result.append(" ") }
+                pendingSpace = false
+                result.append(contentsOf: properties.uppercaseMapping.unicodeScalars)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(result)
+    }
+}
+
+extension String {
+    /// Canonical decomposition (NFD), so accents become separate combining marks.
+    var decomposedScalars: String.UnicodeScalarView {
+        decomposedStringWithCanonicalMapping.unicodeScalars
+    }
+}

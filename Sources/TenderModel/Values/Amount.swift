@@ -1,0 +1,21 @@
+/// A monetary amount with its currency (`@currencyID`), exact.
+public struct Amount: Sendable, Hashable, CustomStringConvertible {
+    public var value: DecimalNumber
+    /// ISO 4217 code as written; `nil` when the notice omitted `@currencyID`.
+    public var currency: String?
+
+    public init(value: DecimalNumber, currency: String?) {
+        self.value = value
+        self.currency = currency
+    }
+
+    /// Amounts of at most one currency unit (`0`, `0.01`, `1`) are stand-ins that
+    /// publishers type when the form demands a value they will not give; they are not prices.
+    public var isPlaceholder: Bool {
+        value <= DecimalNumber(1)
+    }
+
+    public var description: String {
+        currency.map { "\(value) \($0)" } ?? value.description
+    }
+}
