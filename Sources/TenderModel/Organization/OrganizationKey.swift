@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// A stable identity for an organisation across notices and files.
 ///

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import CLibXML2
+import TenderModel
+
+/// Reads one eForms notice per file with libxml2's SAX2 push parser: streaming (memory
+/// bounded by ``ReaderLimits``, whatever the file size) and safe for hostile input: no
+/// network, no DTD, no entity expansion (any DOCTYPE is refused), errors with file, line
+/// and column.
+///
+/// A reader is not thread-safe; give each worker its own. It can be reused for any number
+/// of files.
+public final class EFormsReader {
+    public let limits: ReaderLimits
+    private let chunk: UnsafeMutableRawBufferPointer
+
+    /// Options for untrusted input. Never NOENT (the XXE switch), DTDLOAD, HUGE or RECOVER.
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    public init(limits: ReaderLimits = .standard) {
+        self.limits = limits
+        chunk = .allocate(byteCount: limits.chunkBytes, alignment: 16)
+        EFormsReader.initializeLibXML
+    }
+
+    deinit {
+        chunk.deallocate()
+    }
+
+    /// libxml2 must be initialised once, before any thread parses.
+    private static let initializeLibXML: Void = xmlInitParser()
+
+    /// Reads the notice in the file at `path`.
+    public func read(file path: String) throws(Diagnostic) -> Notice {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw Diagnostic(.unreadable, "cannot open: \(Self.systemError(errno))", at: SourceLocation(file: path))
+        }
+        defer { close(descriptor) }
+        let parse = Parse(file: path, limits: limits)
+        defer { parse.release() }
+        while true {
+            let count = Glibc.read(descriptor, chunk.baseAddress, chunk.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Diagnostic(.unreadable, "cannot read: \(Self.systemError(errno))", at: SourceLocation(file: path))
+            }
+            if count == 0 { break }
+            guard parse.feed(UnsafeRawBufferPointer(start: chunk.baseAddress, count: count)) else { break }
+        }
+        return try parse.finish()
+    }
+
+    /// Reads a notice held in memory; `file` names it in diagnostics.
+    public func read(bytes: UnsafeRawBufferPointer, file: String) throws(Diagnostic) -> Notice {
+        let parse = Parse(file: file, limits: limits)
+        defer { parse.release() }
+        var offset = 0
+        while offset < bytes.count {
+            let count = min(limits.chunkBytes, bytes.count - offset)
+            guard parse.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])) else { break }
+            offset += count
+        }
+        return try parse.finish()
+    }
+
+    /// Reads a notice from a string (tests, tools).
+    public func read(xml: String, file: String = "<memory>") throws(Diagnostic) -> Notice {
+        var xml = xml
+        let result = xml.withUTF8 { bytes in
+            Result { () throws(Diagnostic) -> Notice in try read(bytes: UnsafeRawBufferPointer(bytes), file: file) }
+        }
+        return try result.get()
+    }
+
+    private static func systemError(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    /// One push-parser run over one document.
+    private final class Parse {
+        let state: UnsafeMutablePointer<EFormsSAXState>
+
+        init(file: String, limits: ReaderLimits) {
+            state = .allocate(capacity: 1)
+            state.initialize(to: EFormsSAXState(file: file, limits: limits))
+        }
+
+        func release() {
+            if let context = state.pointee.context { xmlFreeParserCtxt(context) }
+            state.pointee.deallocate()
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
+
+        /// Feeds bytes; false once parsing has stopped (error, refusal or limit).
+        func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard state.pointee.failure == nil else { return false }
+            guard let context = state.pointee.context ?? start() else { return false }
+            let code = xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                     Int32(bytes.count), 0)
+            return code == 0 && state.pointee.failure == nil
+        }
+
+        func finish() throws(Diagnostic) -> Notice {
+            if state.pointee.failure == nil, let context = state.pointee.context ?? start() {
+                xmlParseChunk(context, nil, 0, 1)
+            }
+            let file = state.pointee.file
+            if let failure = state.pointee.failure { throw failure }
+            if let context = state.pointee.context, context.pointee.wellFormed == 0 {
+                throw Diagnostic(.malformedXML, "not well-formed XML", at: SourceLocation(file: file))
+            }
+            guard state.pointee.sawRoot else {
+                throw Diagnostic(.malformedXML, "empty document: no root element", at: SourceLocation(file: file))
+            }
+            return try state.pointee.collector.raw.resolved(file: file, rootLine: state.pointee.rootLine)
+        }
+
+        private func start() -> xmlParserCtxtPtr? {
+            let context = state.pointee.file.withCString { xmlCreatePushParserCtxt(nil, nil, nil, 0, $0) }
+            guard let context else {
+                state.pointee.failure = Diagnostic(.unreadable, "libxml2 could not create a parser",
+                                                   at: SourceLocation(file: state.pointee.file))
+                return nil
+            }
+            // Options first (they edit the SAX table), then our handler over the defaults.
+            xmlCtxtUseOptions(context, EFormsReader.options)
+            context.pointee.sax.pointee = EFormsReader.handler
+            context.pointee.userData = UnsafeMutableRawPointer(state)
+            state.pointee.context = context
+            state.pointee.names.intern(into: context.pointee.dict)
+            return context
+        }
+    }
+
+    /// A minimal SAX2 handler: no entity, DTD or reference callbacks, so no entity can ever
+    /// be declared or expanded; `internalSubset` refuses any DOCTYPE before it is processed.
+    // Immutable after initialisation; copied into each parser context.
+    nonisolated(unsafe) private static let handler: xmlSAXHandler = {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
+            guard let context, let localName else { return }
+            context.assumingMemoryBound(to: EFormsSAXState.self).pointee
+                .startElement(localName, uri, Int(attributeCount), attributes)
+        }
+        handler.endElementNs = { context, _, _, _ in
+            context?.assumingMemoryBound(to: EFormsSAXState.self).pointee.endElement()
+        }
+        handler.characters = { context, bytes, count in
+            guard let context, let bytes else { return }
+            context.assumingMemoryBound(to: EFormsSAXState.self).pointee.characters(bytes, Int(count))
+        }
+        handler.cdataBlock = handler.characters
+        handler.internalSubset = { context, _, _, _ in
+            context?.assumingMemoryBound(to: EFormsSAXState.self).pointee.rejectDoctype()
+        }
+        handler.serror = { context, error in
+            guard let context, let error else { return }
+            context.assumingMemoryBound(to: EFormsSAXState.self).pointee.libxmlError(error)
+        }
+        return handler
+    }()
+}

@@ -1,0 +1,190 @@
+internal import CLibXML2
+import TenderModel
+
+/// The mutable state of one parse, reached from libxml2's C callbacks through a raw
+/// pointer (userData). It lives behind an `UnsafeMutablePointer` so callbacks mutate it in
+/// place: a struct reached through a class property would be copied on every event.
+struct EFormsSAXState {
+    var context: xmlParserCtxtPtr?
+    var names = InternedNames()
+    let limits: ReaderLimits
+    let file: String
+
+    /// Scopes of the open tracked elements; `depth` of them are in use.
+    var scopes: UnsafeMutablePointer<EFormsScope>
+    static let maximumDepth = 1024
+    var depth = 0
+    /// Nesting inside a skipped subtree: while > 0 nothing is looked at.
+    var skipDepth = 0
+
+    var capture = EFormsField.none
+    var captureAttributes = LeafAttributes()
+    var text: UnsafeMutablePointer<UInt8>
+    var textCount = 0
+    var textCapacity: Int
+
+    var collector: EFormsCollector
+    var rootLine = 0
+    var sawRoot = false
+    /// The first error; the parse stops there.
+    var failure: Diagnostic?
+
+    init(file: String, limits: ReaderLimits) {
+        self.file = file
+        self.limits = limits
+        collector = EFormsCollector(file: file)
+        scopes = .allocate(capacity: Self.maximumDepth)
+        textCapacity = 4096
+        text = .allocate(capacity: textCapacity)
+    }
+
+    func deallocate() {
+        names.deallocate()
+        scopes.deallocate()
+        text.deallocate()
+    }
+
+    // MARK: Events
+
+    mutating func startElement(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?,
+                               _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        if capture != .none {
+            // Markup inside a leaf we capture: its text is not the leaf's value.
+            skipDepth = 1
+            return
+        }
+        if depth == 0 {
+            startRoot(localName, uri)
+            return
+        }
+        let element = names.element(localName, uri)
+        let parent = scopes[depth - 1]
+        switch parent.step(element) {
+        case .skip:
+            skipDepth = 1
+        case .capture(let field):
+            capture = field
+            textCount = 0
+            captureAttributes = readAttributes(attributeCount, attributes)
+        case .enter(let scope):
+            guard depth < Self.maximumDepth else {
+                fail(.limitExceeded, "elements nested deeper than \(Self.maximumDepth) levels")
+                return
+            }
+            scopes[depth] = scope
+            depth += 1
+            if scope != parent { collector.open(scope, parent: parent) }
+        }
+    }
+
+    mutating func endElement() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        if capture != .none {
+            let field = capture
+            capture = .none
+            let (line, column) = position
+            collector.store(field, UnsafeBufferPointer(start: text, count: textCount), captureAttributes,
+                            line: line, column: column)
+            return
+        }
+        guard depth > 0 else { return }
+        depth -= 1
+        let scope = scopes[depth]
+        if depth > 0, scopes[depth - 1] != scope { collector.close(scope) }
+    }
+
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
+        guard capture != .none, skipDepth == 0 else { return }
+        let needed = textCount + count
+        if needed > textCapacity {
+            guard needed <= limits.maximumFieldBytes else {
+                fail(.limitExceeded, "a text field is longer than \(limits.maximumFieldBytes) bytes")
+                return
+            }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(max(needed, textCapacity * 2),
+                                                                          limits.maximumFieldBytes))
+            grown.update(from: text, count: textCount)
+            text.deallocate()
+            text = grown
+            textCapacity = min(max(needed, textCapacity * 2), limits.maximumFieldBytes)
+        }
+        (text + textCount).update(from: bytes, count: count)
+        textCount = needed
+    }
+
+    mutating func rejectDoctype() {
+        fail(.malformedXML,
+             "DOCTYPE declarations are refused: notices never carry one, and DTDs and entities are how XML "
+                 + "reaches files and the network (nothing was loaded)")
+    }
+
+    mutating func libxmlError(_ error: UnsafePointer<xmlError>) {
+        guard failure == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
+        while message.last?.isWhitespace == true { message.removeLast() }
+        failure = Diagnostic(.malformedXML, message, at: SourceLocation(
+            file: file, line: Int(error.pointee.line), column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
+    }
+
+    // MARK: Helpers
+
+    private mutating func startRoot(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
+        sawRoot = true
+        rootLine = position.line
+        let name = String(cString: localName)
+        let namespace = uri.map { String(cString: $0) }
+        guard let root = EFormsRoot(rawValue: name), namespace == root.namespaceURI else {
+            fail(.unsupportedDocument, Self.unsupportedRootMessage(name: name, namespace: namespace))
+            return
+        }
+        scopes[0] = .root
+        depth = 1
+    }
+
+    static func unsupportedRootMessage(name: String, namespace: String?) -> String {
+        let element = namespace.map { "{\($0)}\(name)" } ?? name
+        let known = "tenderscreen reads eForms notices (ContractNotice, ContractAwardNotice, PriorInformationNotice)"
+        if name == "TED_EXPORT" {
+            return "legacy TED XML (\(element)) is not supported yet; \(known)"
+        }
+        if EFormsRoot(rawValue: name) != nil {
+            return "root element \(element) is not in the eForms namespace \(EFormsRoot(rawValue: name)!.namespaceURI); \(known)"
+        }
+        return "not an eForms notice: the root element is \(element); \(known)"
+    }
+
+    private func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        -> LeafAttributes {
+        var result = LeafAttributes()
+        guard let attributes, count > 0 else { return result }
+        for index in 0..<count {
+            let base = attributes + index * 5 // localname, prefix, URI, value start, value end
+            guard let name = base[0], base[2] == nil, let start = base[3], let end = base[4] else { continue }
+            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            if name == names.schemeName { result.schemeName = value }
+            else if name == names.listName { result.listName = value }
+            else if name == names.currencyID { result.currencyID = value }
+            else if name == names.languageID { result.languageID = value }
+        }
+        return result
+    }
+
+    var position: (line: Int, column: Int) {
+        guard let input = context?.pointee.input else { return (0, 0) }
+        return (Int(input.pointee.line), Int(input.pointee.col))
+    }
+
+    mutating func fail(_ kind: Diagnostic.Kind, _ message: String) {
+        guard failure == nil else { return }
+        let (line, column) = position
+        failure = Diagnostic(kind, message, at: SourceLocation(file: file, line: line, column: column))
+        if let context { xmlStopParser(context) }
+    }
+}
