@@ -36,7 +36,7 @@ let package = Package(
         // Finds input files and runs readers in parallel: the I/O layer the CLI drives.
         .target(
             name: "TenderEngine",
-            dependencies: ["TenderModel", "TenderXML", "TenderAssembly"],
+            dependencies: ["TenderModel", "TenderXML", "TenderAssembly", "TenderReports"],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -73,9 +73,15 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.time = time
     }
 
+    /// By date, then a date without time before one with a time, then by time.
     public static func < (lhs: DateTime, rhs: DateTime) -> Bool {
         if lhs.date != rhs.date { return lhs.date < rhs.date }
-        return (lhs.time?.secondsSinceMidnight ?? 0) < (rhs.time?.secondsSinceMidnight ?? 0)
+        switch (lhs.time, rhs.time) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case let (left?, right?): return left < right
+        }
     }
 
     public var description: String {

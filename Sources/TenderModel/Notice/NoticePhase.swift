@@ -36,7 +36,7 @@ public enum NoticePhase: String, Sendable, Hashable, CaseIterable {
             return
         }
         switch type {
-        case "pin-only", "pin-buyer", "pin-rtl", "pin-tran", "pmc", "brin-ecs", "brin-eeig":
+        case "pin-only", "pin-buyer", "pin-rtl", "pin-tran", "pmc":
             self = .planning
         case "pin-cfc-standard", "pin-cfc-social", "qu-sy", "cn-standard", "cn-social", "cn-desg", "subco":
             self = .competition

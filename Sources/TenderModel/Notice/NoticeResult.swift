@@ -68,6 +68,18 @@ public struct LotResult: Sendable, Hashable {
         return nil
     }
 
+    /// The fewest tenders the lot can have received, from every count the notice gives:
+    /// the `tenders` row, any `t-…` category (each counts a subset of the tenders, e.g.
+    /// `t-esubm` electronic ones) and the tenders listed. `nil` when the notice gives none.
+    public var tendersReceivedLowerBound: Int? {
+        var bound: Int? = tenders.isEmpty ? nil : tenders.count
+        for statistic in statistics where statistic.code == "tenders" || statistic.code.hasPrefix("t-") {
+            if let count = statistic.count.value { bound = max(bound ?? 0, count) }
+        }
+        if bound == nil, nonAwardReason.value == "no-rece" { bound = 0 }
+        return bound
+    }
+
     /// Winning tenders: those a concluded contract refers to.
     public var winners: [Tender] { tenders.filter(\.isWinner) }
 }

@@ -14,8 +14,10 @@ public struct Organization: Sendable, Hashable {
     public var nuts: String?
     /// BT-165: `micro`, `small`, `medium`, `large`.
     public var size: String?
-    /// OPP-... natural person indicator.
+    /// Natural person indicator (OPP-...).
     public var isNaturalPerson: Bool?
+    /// The notice that describes the organisation: scopes ``localId``.
+    public var noticeId: String?
 
     public init(localId: String) {
         self.localId = localId
@@ -23,7 +25,8 @@ public struct Organization: Sendable, Hashable {
 
     /// The key that identifies this organisation across notices; see ``OrganizationKey``.
     public var key: OrganizationKey {
-        OrganizationKey(nationalId: nationalId, name: name, country: country, town: town, localId: localId)
+        OrganizationKey(nationalId: nationalId, name: name, country: country, town: town,
+                        localId: noticeId.map { $0 + "/" + localId } ?? localId)
     }
 }
 

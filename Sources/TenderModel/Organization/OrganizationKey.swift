@@ -7,7 +7,7 @@ internal import Foundation
 /// made, in order of preference, from:
 /// 1. country + national registration id (BT-514 + BT-501), normalised
 ///    (`FRA/123456789` for `123 456 789`);
-/// 2. country + town + name, normalised (case, accents, punctuation and spacing folded);
+/// 2. country + town + name, normalised (case and accents folded, punctuation and spaces dropped);
 /// 3. the notice-local id, when a notice gives neither (stable only within that notice).
 public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let value: String
@@ -49,22 +49,20 @@ public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     private static let placeholderIds: Set<String> = [
-        "NA", "NONE", "NOTAVAILABLE", "NOTAPPLICABLE", "UNKNOWN", "NIL", "NULL", "X", "XX", "XXX", "TBD",
+        "NA", "ND", "NONE", "NOTAVAILABLE", "NOTAPPLICABLE", "UNKNOWN", "NIL", "NULL", "X", "XX", "XXX", "TBD",
     ]
 
-    /// Upper case, accents removed, every run of non-alphanumerics one space, trimmed.
+    /// Letters and digits only, upper case, accents removed.
+    ///
+    /// Spaces go with the punctuation: publishers write `S.A.`, `S. A.` and `SA`, or
+    /// `Saint-Étienne` and `Saint Etienne`, for the same name, so no separator may count.
     static func fold(_ raw: String) -> String {
         var result = String.UnicodeScalarView()
-        var pendingSpace = false
         for scalar in raw.decomposedScalars {
             let properties = scalar.properties
             if properties.generalCategory == .nonspacingMark { continue }
             if properties.isAlphabetic || properties.numericType != nil {
-                if pendingSpace, !result.isEmpty { result.append(" ") }
-                pendingSpace = false
                 result.append(contentsOf: properties.uppercaseMapping.unicodeScalars)
-            } else {
-                pendingSpace = true
             }
         }
         return String(result)

@@ -57,9 +57,10 @@ struct ByteCursor {
             return nil
         }
         guard let hours = digits(2), take(UInt8(ascii: ":")), let minutes = digits(2),
-              hours <= 14, minutes <= 59, isAtEnd
+              minutes <= 59, isAtEnd
         else { return nil }
         let total = hours * 60 + minutes
+        guard total <= 14 * 60 else { return nil }  // XML Schema: -14:00...+14:00
         return Offset(minutes: negative ? -total : total)
     }
 

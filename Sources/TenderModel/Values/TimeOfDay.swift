@@ -2,14 +2,15 @@
 ///
 /// Fractions of a second are dropped; the offset is kept for display, never applied.
 public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Seconds since midnight, 0..<86400 (24:00:00 is read as 86400).
+    /// Seconds since midnight, 0...86400 (24:00:00, the end of the day, is read as 86400).
     public let secondsSinceMidnight: Int32
     /// The offset in minutes east of UTC, or `nil` when none was written.
     public let offsetMinutes: Int16?
 
     public init?(hour: Int, minute: Int, second: Int = 0, offsetMinutes: Int? = nil) {
         guard (0...24).contains(hour), (0...59).contains(minute), (0...60).contains(second),
-              hour < 24 || (minute == 0 && second == 0)
+              hour < 24 || (minute == 0 && second == 0),
+              offsetMinutes.map({ (-14 * 60...14 * 60).contains($0) }) ?? true
         else { return nil }
         secondsSinceMidnight = Int32(hour * 3600 + minute * 60 + min(second, 59))
         self.offsetMinutes = offsetMinutes.map { Int16($0) }
@@ -50,8 +51,13 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
     public var minute: Int { Int(secondsSinceMidnight) / 60 % 60 }
     public var second: Int { Int(secondsSinceMidnight) % 60 }
 
+    /// By wall-clock time; the same time with different offsets (which are not equal) is
+    /// ordered by offset, no offset first, so that `<` agrees with `==`.
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
-        lhs.secondsSinceMidnight < rhs.secondsSinceMidnight
+        if lhs.secondsSinceMidnight != rhs.secondsSinceMidnight {
+            return lhs.secondsSinceMidnight < rhs.secondsSinceMidnight
+        }
+        return (lhs.offsetMinutes ?? .min) < (rhs.offsetMinutes ?? .min)
     }
 
     /// `hh:mm:ss` followed by the offset as `Z` or `±hh:mm` when one was written.

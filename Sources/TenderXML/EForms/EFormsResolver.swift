@@ -7,7 +7,13 @@ extension EFormsRawNotice {
     /// BT-04 (procedure id, the join key). `rootLine` locates the error when the element
     /// is absent altogether.
     func resolved(file: String, rootLine: Int) throws(Diagnostic) -> Notice {
-        guard let procedureId else {
+        var planningWithoutProcedure = false
+        if procedureId == nil, noticeId != nil,
+           NoticePhase(formType: formType, noticeType: noticeType) == .planning {
+            // Prior information notices may precede any procedure: they stand on their own.
+            planningWithoutProcedure = true
+        }
+        guard let procedureId = procedureId ?? (planningWithoutProcedure ? noticeId : nil) else {
             let line = procedureIdLine > 0 ? procedureIdLine : rootLine
             let problem = procedureIdLine > 0 ? "is empty" : "is missing"
             throw Diagnostic(.invalidNotice,
@@ -37,6 +43,11 @@ extension EFormsRawNotice {
         notice.language = language
         notice.previousNotices = previousNotices
         notice.warnings = warnings
+        if planningWithoutProcedure {
+            notice.warnings.append(Diagnostic(
+                .badValue, "planning notice without a procedure identifier (BT-04): listed on its own, under its notice id",
+                at: SourceLocation(file: file, line: rootLine)))
+        }
         let references = ReferenceChecker(file: file, noticeId: noticeId)
 
         if let change {
@@ -73,12 +84,15 @@ extension EFormsRawNotice {
         for raw in organizations where !raw.organization.localId.isEmpty {
             var organization = raw.organization
             organization.name = raw.names.resolved(in: language)
+            organization.noticeId = noticeId
             if organizationsById[organization.localId] == nil { organizationsById[organization.localId] = organization }
         }
         func organization(_ reference: String, _ role: String) -> Organization {
             if let found = organizationsById[reference] { return found }
             references.dangling(reference, role)
-            return Organization(localId: reference)
+            var unknown = Organization(localId: reference)
+            unknown.noticeId = noticeId
+            return unknown
         }
 
         notice.buyers = buyers.compactMap { buyer in

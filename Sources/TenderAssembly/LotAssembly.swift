@@ -1,0 +1,50 @@
+import TenderModel
+
+/// Puts each lot's call facts, deadline history and latest result together.
+enum LotAssembly {
+    static func lots(calls: [Notice], results: [Notice], describing: [Notice]) -> [ProcedureLot] {
+        var lots: [String: ProcedureLot] = [:]
+
+        // Call facts: the latest competition notice describing the lot; without one, the
+        // latest other notice that does (an award notice of a direct award).
+        for notice in describing {
+            for lot in notice.lots where lot.kind != .part {
+                lots[lot.id, default: ProcedureLot(id: lot.id, kind: lot.kind)].call = lot
+                lots[lot.id]!.callNotice = notice.id
+            }
+        }
+        for notice in calls {
+            for lot in notice.lots where lot.kind != .part {
+                lots[lot.id, default: ProcedureLot(id: lot.id, kind: lot.kind)].call = lot
+                lots[lot.id]!.callNotice = notice.id
+                recordDeadlines(of: lot, in: notice, into: &lots[lot.id]!)
+            }
+        }
+
+        for notice in results {
+            for result in notice.result?.lotResults ?? [] {
+                guard let lotId = result.lotId else { continue }
+                let kind: LotKind = lotId.hasPrefix("GLO-") ? .group : .lot
+                lots[lotId, default: ProcedureLot(id: lotId, kind: kind)].result = result
+                lots[lotId]!.resultNotice = notice.id
+            }
+        }
+
+        return lots.values.sorted { lhs, rhs in
+            lhs.kind == rhs.kind ? lhs.id < rhs.id : lhs.kind == .lot
+        }
+    }
+
+    private static func recordDeadlines(of lot: Lot, in notice: Notice, into procedureLot: inout ProcedureLot) {
+        guard lot.submissionDeadline != nil || lot.requestsDeadline != nil else { return }
+        var record = DeadlineRecord(notice: notice.id, dispatchDate: notice.dispatchDate,
+                                    submissionDeadline: lot.submissionDeadline, requestsDeadline: lot.requestsDeadline)
+        if let previous = procedureLot.deadlineHistory.last {
+            let before = lot.submissionDeadline != nil ? previous.submissionDeadline : previous.requestsDeadline
+            if let before, let after = record.governingDeadline, before.date != after.date || before.time != after.time {
+                record.change = after < before ? .earlier : .later
+            }
+        }
+        procedureLot.deadlineHistory.append(record)
+    }
+}

@@ -1,0 +1,78 @@
+import TenderModel
+
+/// Builds one ``Procedure`` from its notices.
+///
+/// Which notice speaks for which fact:
+/// - identity facts (title, type, buyers, CPV…): the latest notice stating them, contract
+///   modifications and completions excluded;
+/// - the estimated value and deadlines: the latest call for competition, because an
+///   estimate restated after the bids is not the one the bids were made against;
+/// - results: per lot, the latest result notice reporting on that lot (award notices often
+///   cover a few lots each).
+enum ProcedureBuilder {
+    static func build(id: String, notices input: [Notice]) -> Procedure {
+        let timeline = NoticeTimeline(input)
+        var procedure = Procedure(id: id)
+        procedure.notices = records(timeline)
+        procedure.warnings = timeline.warnings + timeline.notices.flatMap(\.warnings)
+
+        let describing = zip(timeline.notices, timeline.phases)
+            .filter { $0.1 != .modification && $0.1 != .completion }.map(\.0)
+        for notice in describing { merge(notice, into: &procedure) }
+
+        let calls = zip(timeline.notices, timeline.phases).filter { $0.1 == .competition }.map(\.0)
+        if let estimate = calls.reversed().lazy.compactMap(\.procedure.estimatedValue).first {
+            procedure.estimatedValue = estimate
+        }
+        if let maximum = calls.reversed().lazy.compactMap(\.procedure.frameworkMaximum).first {
+            procedure.frameworkMaximum = maximum
+        }
+
+        let results = zip(timeline.notices, timeline.phases).filter { $0.1 == .result }.map(\.0)
+        if let value = results.reversed().lazy.compactMap({ $0.result?.totalValue }).first(where: { !$0.isUnknown }) {
+            procedure.noticeValue = value
+        }
+
+        procedure.lots = LotAssembly.lots(calls: calls, results: results, describing: describing)
+        procedure.modifications = zip(timeline.notices, timeline.phases).compactMap { notice, phase in
+            guard phase == .modification, let modification = notice.modification else { return nil }
+            return ModificationRecord(notice: notice.id, dispatchDate: notice.dispatchDate, modification: modification)
+        }
+        return procedure
+    }
+
+    private static func records(_ timeline: NoticeTimeline) -> [NoticeRecord] {
+        var records = zip(timeline.notices, timeline.phases).map { NoticeRecord(notice: $0, phase: $1) }
+        for (index, notice) in timeline.notices.enumerated() {
+            guard let changed = notice.change?.changedNoticeId,
+                  let target = records.firstIndex(where: { $0.id == changed }), target != index else { continue }
+            records[target].supersededBy = notice.id
+        }
+        return records
+    }
+
+    /// Later notices override earlier ones, fact by fact, where they state the fact.
+    private static func merge(_ notice: Notice, into procedure: inout Procedure) {
+        let facts = notice.procedure
+        procedure.title = facts.title ?? procedure.title
+        procedure.internalReference = facts.internalReference ?? procedure.internalReference
+        procedure.procedureType = facts.procedureType.or(procedure.procedureType)
+        procedure.accelerated = facts.accelerated.or(procedure.accelerated)
+        procedure.acceleratedJustification = facts.acceleratedJustification ?? procedure.acceleratedJustification
+        procedure.directAwardJustification = facts.directAwardJustification.or(procedure.directAwardJustification)
+        procedure.directAwardText = facts.directAwardText.or(procedure.directAwardText)
+        procedure.nature = facts.nature ?? procedure.nature
+        procedure.mainCpv = facts.mainCpv ?? procedure.mainCpv
+        if !facts.additionalCpvs.isEmpty { procedure.additionalCpvs = facts.additionalCpvs }
+        procedure.legalBasis = notice.legalBasis ?? procedure.legalBasis
+        procedure.estimatedValue = facts.estimatedValue ?? procedure.estimatedValue
+        procedure.frameworkMaximum = facts.frameworkMaximum ?? procedure.frameworkMaximum
+        if !notice.buyers.isEmpty { procedure.buyers = uniqueByKey(notice.buyers) }
+    }
+
+    /// Joint buyers listed twice under different local ids are one buyer.
+    private static func uniqueByKey(_ buyers: [Buyer]) -> [Buyer] {
+        var seen: Set<OrganizationKey> = []
+        return buyers.filter { seen.insert($0.organization.key).inserted }
+    }
+}

@@ -1,0 +1,34 @@
+import TenderAssembly
+import TenderModel
+import TenderXML
+
+/// Reads every input and assembles procedures: the job behind `tenderscreen extract`.
+public struct ExtractJob: Sendable {
+    public var paths: [String]
+    public var jobs: Int
+    public var limits: ReaderLimits
+
+    public init(paths: [String], jobs: Int = NoticeBatchReader.defaultJobs, limits: ReaderLimits = .standard) {
+        self.paths = paths
+        self.jobs = jobs
+        self.limits = limits
+    }
+
+    public struct Output: Sendable {
+        /// Procedures sorted by id.
+        public var procedures: [Procedure]
+        /// Inputs that could not be read, sorted by location.
+        public var errors: [Diagnostic]
+        public var fileCount: Int
+        public var noticeCount: Int
+    }
+
+    public func run() -> Output {
+        let discovery = InputDiscovery(paths: paths)
+        let batch = NoticeBatchReader(jobs: jobs, limits: limits).read(files: discovery.files)
+        let notices = batch.notices
+        let procedures = ProcedureAssembler.assemble(notices)
+        return Output(procedures: procedures, errors: (discovery.errors + batch.errors).sorted(),
+                      fileCount: discovery.files.count, noticeCount: notices.count)
+    }
+}

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a report goes: standard output, or a file written atomically (a temporary file
+/// in the same folder, renamed over the target only once complete), so an interrupted or
+/// failed run never leaves a truncated report behind.
+public final class ReportOutput {
+    private let descriptor: Int32
+    private let target: String?
+    private let temporary: String?
+    private var buffer: [UInt8] = []
+    private var committed = false
+
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Standard output.
+    public init() {
+        descriptor = STDOUT_FILENO
+        target = nil
+        temporary = nil
+    }
+
+    /// A file at `path`.
+    public init(path: String) throws(Failure) {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw Failure(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        self.descriptor = descriptor
+        target = path
+        self.temporary = temporary
+    }
+
+    deinit {
+        if let temporary, !committed {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws(Failure) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    public func write(_ text: String) throws(Failure) {
+        try write(Array(text.utf8))
+    }
+
+    /// Flushes, and for a file renames it into place.
+    public func commit() throws(Failure) {
+        try flush()
+        guard let target, let temporary else { return }
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+            throw Failure(description: "cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary, target) == 0 else {
+            unlink(temporary)
+            committed = true
+            throw Failure(description: "cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+        committed = true
+    }
+
+    private func flush() throws(Failure) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { raw in
+                Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(description: "cannot write \(target ?? "standard output"): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes a line to standard error, unbuffered.
+public func printError(_ line: String) {
+    var bytes = Array(line.utf8)
+    bytes.append(UInt8(ascii: "\n"))
+    _ = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}

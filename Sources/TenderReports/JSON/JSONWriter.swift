@@ -1,0 +1,153 @@
+/// A streaming JSON writer into UTF-8 bytes, with keys in the order written.
+///
+/// Hand-written rather than `JSONEncoder`: output must be byte-identical run to run (key
+/// order is part of the contract) and reports for hundreds of thousands of procedures
+/// should cost little next to parsing.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    /// Per open container: whether it already holds an element.
+    private var hasElements: [Bool] = []
+    private var afterKey = false
+
+    public init(reservingCapacity capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    public mutating func removeAll(keepingCapacity: Bool = true) {
+        bytes.removeAll(keepingCapacity: keepingCapacity)
+        hasElements.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
+    // MARK: Containers
+
+    public mutating func beginObject() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "{"))
+        hasElements.append(false)
+    }
+
+    public mutating func endObject() {
+        hasElements.removeLast()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    public mutating func beginArray() {
+        prepareValue()
+        bytes.append(UInt8(ascii: "["))
+        hasElements.append(false)
+    }
+
+    public mutating func endArray() {
+        hasElements.removeLast()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    public mutating func key(_ key: String) {
+        if hasElements.last == true { bytes.append(UInt8(ascii: ",")) }
+        if !hasElements.isEmpty { hasElements[hasElements.count - 1] = true }
+        appendString(key)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    // MARK: Values
+
+    public mutating func string(_ value: String) {
+        prepareValue()
+        appendString(value)
+    }
+
+    public mutating func string(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    public mutating func integer(_ value: Int) {
+        prepareValue()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    public mutating func number(_ value: Double) {
+        prepareValue()
+        if value.isFinite {
+            bytes.append(contentsOf: String(value).utf8)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+    }
+
+    public mutating func bool(_ value: Bool) {
+        prepareValue()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    public mutating func bool(_ value: Bool?) {
+        if let value { bool(value) } else { null() }
+    }
+
+    public mutating func null() {
+        prepareValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// Raw bytes between values, e.g. a newline between JSON Lines records.
+    public mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    // MARK: Internals
+
+    private mutating func prepareValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard !hasElements.isEmpty else { return }
+        if hasElements[hasElements.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        hasElements[hasElements.count - 1] = true
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func appendString(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F:
+                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                          Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONWriter {
+    public mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+
+    public mutating func field(_ name: String, _ value: Int?) {
+        key(name)
+        if let value { integer(value) } else { null() }
+    }
+
+    public mutating func field(_ name: String, _ value: Bool?) {
+        key(name)
+        bool(value)
+    }
+
+    public mutating func field(_ name: String, strings: [String]) {
+        key(name)
+        beginArray()
+        for value in strings { string(value) }
+        endArray()
+    }
+}
