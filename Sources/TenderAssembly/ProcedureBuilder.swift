@@ -15,6 +15,7 @@ enum ProcedureBuilder {
         var procedure = Procedure(id: id)
         procedure.notices = records(timeline)
         procedure.warnings = timeline.warnings + timeline.notices.flatMap(\.warnings)
+            + unrelatedBuyerWarnings(timeline.notices)
 
         let describing = zip(timeline.notices, timeline.phases)
             .filter { $0.1 != .modification && $0.1 != .completion }.map(\.0)
@@ -68,6 +69,22 @@ enum ProcedureBuilder {
         procedure.estimatedValue = facts.estimatedValue ?? procedure.estimatedValue
         procedure.frameworkMaximum = facts.frameworkMaximum ?? procedure.frameworkMaximum
         if !notice.buyers.isEmpty { procedure.buyers = uniqueByKey(notice.buyers) }
+    }
+
+    /// Notices of one procedure are published by its buyers; notices sharing a BT-04 without
+    /// any buyer in common are probably unrelated notices reusing an identifier.
+    private static func unrelatedBuyerWarnings(_ notices: [Notice]) -> [Diagnostic] {
+        let withBuyers = notices.filter { !$0.buyers.isEmpty }
+        guard let first = withBuyers.first else { return [] }
+        let firstKeys = Set(first.buyers.map(\.organization.key))
+        return withBuyers.dropFirst().compactMap { notice in
+            guard firstKeys.isDisjoint(with: notice.buyers.map(\.organization.key)) else { return nil }
+            let names = notice.buyers.compactMap(\.organization.name).joined(separator: ", ")
+            let firstNames = first.buyers.compactMap(\.organization.name).joined(separator: ", ")
+            return Diagnostic(.duplicate, "notice \(notice.id) shares procedure id \(notice.procedureId) with notice "
+                + "\(first.id) but no buyer (\(names) vs \(firstNames)): the identifier may be reused by "
+                + "unrelated notices", at: SourceLocation(file: notice.source.file))
+        }
     }
 
     /// Joint buyers listed twice under different local ids are one buyer.

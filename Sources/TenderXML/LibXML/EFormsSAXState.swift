@@ -12,7 +12,6 @@ struct EFormsSAXState {
 
     /// Scopes of the open tracked elements; `depth` of them are in use.
     var scopes: UnsafeMutablePointer<EFormsScope>
-    static let maximumDepth = 1024
     var depth = 0
     /// Nesting inside a skipped subtree: while > 0 nothing is looked at.
     var skipDepth = 0
@@ -33,7 +32,7 @@ struct EFormsSAXState {
         self.file = file
         self.limits = limits
         collector = EFormsCollector(file: file)
-        scopes = .allocate(capacity: Self.maximumDepth)
+        scopes = .allocate(capacity: limits.maximumDepth + 1)
         textCapacity = 4096
         text = .allocate(capacity: textCapacity)
     }
@@ -48,6 +47,10 @@ struct EFormsSAXState {
 
     mutating func startElement(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?,
                                _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard depth + skipDepth < limits.maximumDepth else {
+            fail(.limitExceeded, "elements nested deeper than \(limits.maximumDepth) levels")
+            return
+        }
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -71,10 +74,6 @@ struct EFormsSAXState {
             textCount = 0
             captureAttributes = readAttributes(attributeCount, attributes)
         case .enter(let scope):
-            guard depth < Self.maximumDepth else {
-                fail(.limitExceeded, "elements nested deeper than \(Self.maximumDepth) levels")
-                return
-            }
             scopes[depth] = scope
             depth += 1
             if scope != parent { collector.open(scope, parent: parent) }

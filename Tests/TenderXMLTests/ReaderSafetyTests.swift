@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+import TenderModel
+import TenderXML
+
+/// Hostile and broken input: refused with file, line and message; never crashes, hangs,
+/// reads a file or touches the network.
+@Suite("Reader safety")
+struct ReaderSafetyTests {
+    let reader = EFormsReader()
+
+    private func failure(_ xml: String, file: String = "hostile.xml") -> Diagnostic? {
+        do {
+            _ = try reader.read(xml: xml, file: file)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func refusesExternalEntityToALocalFile() throws {
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("tenderscreen-secret-\(UUID())")
+        try "SECRET-MARKER-42".write(to: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: secret) }
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE ContractAwardNotice [<!ENTITY xxe SYSTEM "file://\(secret.path)">]>
+            <ContractAwardNotice xmlns="urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2">&xxe;</ContractAwardNotice>
+            """
+        let error = try #require(failure(xml))
+        #expect(error.kind == .malformedXML)
+        #expect(error.message.contains("DOCTYPE"))
+        #expect(error.location.line == 2)
+        #expect(!error.message.contains("SECRET-MARKER-42"))
+    }
+
+    @Test func refusesExternalDTDOverTheNetwork() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE ContractAwardNotice SYSTEM "http://127.0.0.1:9/evil.dtd">
+            <ContractAwardNotice/>
+            """
+        let error = try #require(failure(xml))
+        #expect(error.message.contains("DOCTYPE"))
+    }
+
+    @Test func refusesBillionLaughs() throws {
+        var entities = "<!ENTITY lol0 \"lol\">"
+        for level in 1...9 {
+            entities += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level - 1);", count: 10) + "\">"
+        }
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\(entities)]>\n<lolz>&lol9;</lolz>"
+        let error = try #require(failure(xml))
+        #expect(error.message.contains("DOCTYPE"))
+    }
+
+    @Test func undefinedEntityWithoutDoctypeIsAnError() throws {
+        let xml = NoticeXML.awardNotice(body: "<cbc:Note>&undefined;</cbc:Note>")
+        let error = try #require(failure(xml))
+        #expect(error.kind == .malformedXML)
+        #expect(error.message.contains("undefined"))
+    }
+
+    @Test func deepNestingIsRefusedQuickly() throws {
+        let depth = 100_000
+        let xml = NoticeXML.awardNotice(body: String(repeating: "<a>", count: depth)
+            + String(repeating: "</a>", count: depth))
+        let error = try #require(failure(xml))
+        #expect(error.kind == .limitExceeded)
+        #expect(error.message.contains("nested deeper than 256"))
+    }
+
+    @Test func mismatchedTagGivesLineAndColumn() throws {
+        let root = "<ContractAwardNotice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:ContractAwardNotice-2\">"
+        let xml = "<?xml version=\"1.0\"?>\n\(root)\n  <a>\n  </b>\n</ContractAwardNotice>\n"
+        let error = try #require(failure(xml, file: "broken.xml"))
+        #expect(error.kind == .malformedXML)
+        #expect(error.location.file == "broken.xml")
+        #expect(error.location.line == 4)
+        #expect(error.location.column != nil)
+        #expect(error.message.contains("mismatch"))
+        #expect(error.description.hasPrefix("broken.xml:4:"))
+    }
+
+    @Test func truncatedNoticeIsAnError() throws {
+        let full = NoticeXML.awardNotice()
+        let truncated = String(full.prefix(full.count / 2))
+        let error = try #require(failure(truncated))
+        #expect(error.kind == .malformedXML)
+    }
+
+    @Test func emptyAndBlankFilesAreErrors() throws {
+        for content in ["", "   \n\t\n"] {
+            let error = try #require(failure(content))
+            #expect(error.kind == .malformedXML)
+        }
+    }
+
+    @Test func invalidUTF8IsAnError() throws {
+        var bytes = Array(NoticeXML.awardNotice(body: "<cbc:Note>Caf\u{E9}</cbc:Note>").utf8)
+        // Replace the two-byte é with a lone continuation byte.
+        let index = try #require(bytes.firstIndex(of: 0xC3))
+        bytes[index] = 0xFF
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(Diagnostic) -> Notice in try reader.read(bytes: raw, file: "latin1.xml") }
+        }
+        guard case .failure(let error) = result else {
+            Issue.record("invalid UTF-8 was accepted")
+            return
+        }
+        #expect(error.kind == .malformedXML)
+        #expect(error.message.lowercased().contains("utf-8") || error.message.lowercased().contains("encoding"))
+    }
+
+    @Test func utf16WithByteOrderMarkIsRead() throws {
+        let xml = NoticeXML.awardNotice().replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in xml.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let notice = try bytes.withUnsafeBytes { raw in
+            try Result { () throws(Diagnostic) -> Notice in try reader.read(bytes: raw, file: "utf16.xml") }.get()
+        }
+        #expect(notice.procedureId == "11111111-2222-3333-4444-555555555555")
+    }
+
+    @Test func wellFormedXMLThatIsNotANoticeIsRefused() throws {
+        let page = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>hello</body></html>"
+        let error = try #require(failure(page))
+        #expect(error.kind == .unsupportedDocument)
+        #expect(error.message.contains("{http://www.w3.org/1999/xhtml}html"))
+        #expect(error.location.line == 1)
+    }
+
+    @Test func legacyTEDIsNamedAsNotYetSupported() throws {
+        let ted = "<TED_EXPORT xmlns=\"http://publications.europa.eu/resource/schema/ted/R2.0.9/publication\"/>"
+        let error = try #require(failure(ted))
+        #expect(error.kind == .unsupportedDocument)
+        #expect(error.message.contains("legacy TED XML"))
+    }
+
+    @Test func noticeRootInTheWrongNamespaceIsRefused() throws {
+        let error = try #require(failure("<ContractAwardNotice xmlns=\"urn:example\"/>"))
+        #expect(error.kind == .unsupportedDocument)
+    }
+
+    @Test func oversizedTextFieldIsRefused() throws {
+        let small = EFormsReader(limits: ReaderLimits(maximumFieldBytes: 1024))
+        let longTitle = String(repeating: "x", count: 10_000)
+        let xml = NoticeXML.awardNotice(body: """
+            <cac:ProcurementProject><cbc:Name languageID="ENG">\(longTitle)</cbc:Name></cac:ProcurementProject>
+            """)
+        let result = Result { () throws(Diagnostic) -> Notice in try small.read(xml: xml) }
+        guard case .failure(let error) = result else {
+            Issue.record("a 10 kB field passed a 1 kB limit")
+            return
+        }
+        #expect(error.kind == .limitExceeded)
+        // Long text outside captured fields costs nothing and is fine.
+        let ignored = NoticeXML.awardNotice(body: "<cbc:Note>\(longTitle)</cbc:Note>")
+        #expect(throws: Never.self) { try small.read(xml: ignored) }
+    }
+
+    @Test func missingProcedureIdNamesBT04AndItsLine() throws {
+        let xml = NoticeXML.awardNotice(procedureId: "  ")
+        let error = try #require(failure(xml))
+        #expect(error.kind == .invalidNotice)
+        #expect(error.message.contains("BT-04"))
+        #expect(error.message.contains("empty"))
+        #expect(error.location.line == 10) // the line of cbc:ContractFolderID
+    }
+
+    @Test func unreadableFileIsReported() throws {
+        let result = Result { () throws(Diagnostic) -> Notice in try reader.read(file: "/nonexistent/notice.xml") }
+        guard case .failure(let error) = result else {
+            Issue.record("a missing file was read")
+            return
+        }
+        #expect(error.kind == .unreadable)
+        #expect(error.location.file == "/nonexistent/notice.xml")
+    }
+
+    @Test func readerIsReusableAfterErrors() throws {
+        _ = failure("<broken")
+        let notice = try reader.read(xml: NoticeXML.awardNotice())
+        #expect(notice.id == "aaaaaaaa-0000-4000-8000-000000000001")
+    }
+}
