@@ -49,6 +49,12 @@ let package = Package(
         ),
         .testTarget(name: "TenderModelTests", dependencies: ["TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], swiftSettings: strict),
+        .testTarget(
+            name: "TenderEngineTests",
+            dependencies: ["TenderEngine", "TenderXML", "TenderAssembly", "TenderReports", "TenderModel"],
+            exclude: ["Resources"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,8 @@ import TenderModel
 
 /// Puts each lot's call facts, deadline history and latest result together.
 enum LotAssembly {
-    static func lots(calls: [Notice], results: [Notice], describing: [Notice]) -> [ProcedureLot] {
+    static func lots(calls: [Notice], results: [Notice], modifications: [Notice], describing: [Notice])
+        -> [ProcedureLot] {
         var lots: [String: ProcedureLot] = [:]
 
         // Call facts: the latest competition notice describing the lot; without one, the
@@ -24,8 +25,21 @@ enum LotAssembly {
         for notice in results {
             for result in notice.result?.lotResults ?? [] {
                 guard let lotId = result.lotId else { continue }
-                let kind: LotKind = lotId.hasPrefix("GLO-") ? .group : .lot
-                lots[lotId, default: ProcedureLot(id: lotId, kind: kind)].result = result
+                lots[lotId, default: ProcedureLot(id: lotId, kind: kind(of: lotId))].result = result
+                lots[lotId]!.resultNotice = notice.id
+            }
+        }
+
+        // A modification notice repeats the modified contract: it tells what was awarded
+        // only where no award notice is at hand.
+        for notice in modifications {
+            for lot in notice.lots where lot.kind != .part && lots[lot.id]?.call == nil {
+                lots[lot.id, default: ProcedureLot(id: lot.id, kind: lot.kind)].call = lot
+                lots[lot.id]!.callNotice = notice.id
+            }
+            for result in notice.result?.lotResults ?? [] {
+                guard let lotId = result.lotId, lots[lotId]?.result == nil else { continue }
+                lots[lotId, default: ProcedureLot(id: lotId, kind: kind(of: lotId))].result = result
                 lots[lotId]!.resultNotice = notice.id
             }
         }
@@ -33,6 +47,11 @@ enum LotAssembly {
         return lots.values.sorted { lhs, rhs in
             lhs.kind == rhs.kind ? lhs.id < rhs.id : lhs.kind == .lot
         }
+    }
+
+    /// A lot only a result mentions: eForms numbers groups of lots `GLO-…`.
+    private static func kind(of lotId: String) -> LotKind {
+        lotId.hasPrefix("GLO-") ? .group : .lot
     }
 
     private static func recordDeadlines(of lot: Lot, in notice: Notice, into procedureLot: inout ProcedureLot) {

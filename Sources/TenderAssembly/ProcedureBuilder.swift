@@ -30,11 +30,16 @@ enum ProcedureBuilder {
         }
 
         let results = zip(timeline.notices, timeline.phases).filter { $0.1 == .result }.map(\.0)
-        if let value = results.reversed().lazy.compactMap({ $0.result?.totalValue }).first(where: { !$0.isUnknown }) {
+        let modifications = zip(timeline.notices, timeline.phases).filter { $0.1 == .modification }.map(\.0)
+        // A modification notice repeats the contract; it stands in only where no award notice does.
+        let valueSources = results.isEmpty ? modifications : results
+        if let value = valueSources.reversed().lazy.compactMap({ $0.result?.totalValue })
+            .first(where: { !$0.isUnknown }) {
             procedure.noticeValue = value
         }
 
-        procedure.lots = LotAssembly.lots(calls: calls, results: results, describing: describing)
+        procedure.lots = LotAssembly.lots(calls: calls, results: results, modifications: modifications,
+                                          describing: describing)
         procedure.modifications = zip(timeline.notices, timeline.phases).compactMap { notice, phase in
             guard phase == .modification, let modification = notice.modification else { return nil }
             return ModificationRecord(notice: notice.id, dispatchDate: notice.dispatchDate, modification: modification)
@@ -68,7 +73,7 @@ enum ProcedureBuilder {
         procedure.legalBasis = notice.legalBasis ?? procedure.legalBasis
         procedure.estimatedValue = facts.estimatedValue ?? procedure.estimatedValue
         procedure.frameworkMaximum = facts.frameworkMaximum ?? procedure.frameworkMaximum
-        if !notice.buyers.isEmpty { procedure.buyers = uniqueByKey(notice.buyers) }
+        if !notice.buyers.isEmpty { procedure.buyers = uniqueByLocalId(notice.buyers) }
     }
 
     /// Notices of one procedure are published by its buyers; notices sharing a BT-04 without
@@ -87,9 +92,11 @@ enum ProcedureBuilder {
         }
     }
 
-    /// Joint buyers listed twice under different local ids are one buyer.
-    private static func uniqueByKey(_ buyers: [Buyer]) -> [Buyer] {
-        var seen: Set<OrganizationKey> = []
-        return buyers.filter { seen.insert($0.organization.key).inserted }
+    /// A buyer referenced twice in one notice is one buyer. Two buyers with the same key
+    /// stay two: departments of one legal entity share its registration number (seen in
+    /// Belgian notices) yet buy as separate authorities.
+    private static func uniqueByLocalId(_ buyers: [Buyer]) -> [Buyer] {
+        var seen: Set<String> = []
+        return buyers.filter { seen.insert($0.organization.localId).inserted }
     }
 }
