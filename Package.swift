@@ -48,6 +48,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TenderModelTests", dependencies: ["TenderModel"], swiftSettings: strict),
+        .testTarget(name: "TenderAssemblyTests", dependencies: ["TenderAssembly", "TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], swiftSettings: strict),
         .testTarget(
             name: "TenderEngineTests",

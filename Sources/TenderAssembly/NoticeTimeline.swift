@@ -10,8 +10,7 @@ struct NoticeTimeline {
     init(_ input: [Notice]) {
         let unique = removingDuplicates(input)
         notices = unique.sorted(by: NoticeTimeline.precedes)
-        let phaseById = Dictionary(notices.map { ($0.id, $0.phase) }, uniquingKeysWith: { first, _ in first })
-        phases = notices.map { NoticeTimeline.effectivePhase(of: $0, phaseById: phaseById) }
+        phases = notices.map { NoticeTimeline.effectivePhase(of: $0, among: notices) }
     }
 
     /// The same notice id twice. Same version and dispatch date: one notice read twice, keep
@@ -56,8 +55,8 @@ struct NoticeTimeline {
     static func precedes(_ lhs: Notice, _ rhs: Notice) -> Bool {
         let lhsDate = lhs.dispatchDate ?? .distantPast, rhsDate = rhs.dispatchDate ?? .distantPast
         if lhsDate != rhsDate { return lhsDate < rhsDate }
-        if lhs.change?.changedNoticeId == rhs.id { return false }
-        if rhs.change?.changedNoticeId == lhs.id { return true }
+        if lhs.change?.changes(noticeId: rhs.id) == true { return false }
+        if rhs.change?.changes(noticeId: lhs.id) == true { return true }
         if (lhs.change == nil) != (rhs.change == nil) { return lhs.change == nil }
         let lhsTime = lhs.dispatchTime?.secondsSinceMidnight ?? 0, rhsTime = rhs.dispatchTime?.secondsSinceMidnight ?? 0
         if lhsTime != rhsTime { return lhsTime < rhsTime }
@@ -73,10 +72,11 @@ struct NoticeTimeline {
 
     /// A change notice (BT-03 `change`) belongs to the phase of what it changes; a notice of
     /// unknown type is placed by its content.
-    private static func effectivePhase(of notice: Notice, phaseById: [String: NoticePhase]) -> NoticePhase {
+    private static func effectivePhase(of notice: Notice, among notices: [Notice]) -> NoticePhase {
         switch notice.phase {
         case .change, .unknown:
-            if let changed = notice.change?.changedNoticeId, let phase = phaseById[changed],
+            if let change = notice.change,
+               let phase = notices.first(where: { change.changes(noticeId: $0.id) })?.phase,
                phase != .change, phase != .unknown {
                 return phase
             }

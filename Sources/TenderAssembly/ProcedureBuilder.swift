@@ -50,8 +50,9 @@ enum ProcedureBuilder {
     private static func records(_ timeline: NoticeTimeline) -> [NoticeRecord] {
         var records = zip(timeline.notices, timeline.phases).map { NoticeRecord(notice: $0, phase: $1) }
         for (index, notice) in timeline.notices.enumerated() {
-            guard let changed = notice.change?.changedNoticeId,
-                  let target = records.firstIndex(where: { $0.id == changed }), target != index else { continue }
+            guard let change = notice.change,
+                  let target = records.firstIndex(where: { change.changes(noticeId: $0.id) }), target != index
+            else { continue }
             records[target].supersededBy = notice.id
         }
         return records

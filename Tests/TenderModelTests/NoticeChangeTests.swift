@@ -60,3 +60,19 @@ struct NoticeChangeTests {
         #expect(change != NoticeChange(changedNotice: "x", reasonCode: "update-add", reasonDescription: "why"))
     }
 }
+
+@Suite("NoticeChange.changes(noticeId:)")
+struct NoticeChangeTargetTests {
+    @Test func matchesTheNoticeIdWithOrWithoutItsVersion() {
+        let id = "c4c415ee-ac08-4465-8fa6-57568cf69462"
+        let withVersion = NoticeChange(changedNotice: id + "-01")
+        #expect(withVersion.changes(noticeId: id))
+        #expect(withVersion.changes(noticeId: id, version: "01"))
+        #expect(!withVersion.changes(noticeId: id, version: "02"))
+        #expect(NoticeChange(changedNotice: id).changes(noticeId: id))
+        #expect(NoticeChange(changedNotice: "CN-01").changes(noticeId: "CN"))
+        #expect(!NoticeChange(changedNotice: "CN-01").changes(noticeId: "C"))
+        #expect(!NoticeChange(changedNotice: id + "-xx").changes(noticeId: id))
+        #expect(!NoticeChange().changes(noticeId: id))
+    }
+}

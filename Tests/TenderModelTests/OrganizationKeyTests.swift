@@ -13,9 +13,9 @@ struct OrganizationKeyTests {
     @Test("national ids keep letters and digits only, upper case", arguments: [
         ("123 456 789", "FRA/123456789"),
         ("123456789", "FRA/123456789"),
-        ("FR-123.456/789", "FRA/FR123456789"),
-        ("fr-123.456/789", "FRA/FR123456789"),
-        ("fr123456789", "FRA/FR123456789"),
+        ("DE-123.456/789", "FRA/DE123456789"),
+        ("de-123.456/789", "FRA/DE123456789"),
+        ("ab123456789", "FRA/AB123456789"),
         ("  B-12_345 678\n", "FRA/B12345678"),
         ("0123", "FRA/0123"),
     ])
@@ -24,6 +24,19 @@ struct OrganizationKeyTests {
         #expect(key.value == expected)
         #expect(key.source == .nationalId)
         #expect(key.description == expected)
+    }
+
+    @Test("the buyer's own country prefix before an all-digit number is dropped", arguments: [
+        ("FR-123.456/789", "FRA", "FRA/123456789"),
+        ("fr123456789", "FRA", "FRA/123456789"),
+        ("EL 094014201", "GRC", "GRC/094014201"),
+        ("UK12345678", "GBR", "GBR/12345678"),
+        ("FR1234", "FRA", "FRA/FR1234"),         // too short to be a number after a prefix
+        ("FRAB123456", "FRA", "FRA/FRAB123456"), // not all digits after the prefix
+        ("BE0243405860", "FRA", "FRA/BE0243405860"), // another country's prefix stays
+    ])
+    func countryPrefix(id: String, country: String, expected: String) {
+        #expect(key(id: id, name: "X", country: country).value == expected)
     }
 
     @Test("the same id written differently gives one key, whatever the name")

@@ -24,6 +24,17 @@ public struct NoticeChange: Sendable, Hashable {
         return NoticeChange.stripVersionSuffix(changed)
     }
 
+    /// Whether this change corrects the notice `id` (in any version, or in `version`):
+    /// eForms writes the changed notice as `<id>-<version>`, some publishers as `<id>`.
+    public func changes(noticeId id: String, version: String? = nil) -> Bool {
+        guard let changed = changedNotice else { return false }
+        if changed == id { return true }
+        guard changed.count > id.count + 1, changed.hasPrefix(id) else { return false }
+        let suffix = changed.dropFirst(id.count)
+        guard suffix.first == "-", suffix.dropFirst().allSatisfy(\.isASCIIDigit) else { return false }
+        return version.map { suffix.dropFirst() == $0 } ?? true
+    }
+
     /// `c4c415ee-…-57568cf69462-01` → `c4c415ee-…-57568cf69462`; other forms unchanged.
     public static func stripVersionSuffix(_ reference: String) -> String {
         let parts = reference.split(separator: "-", omittingEmptySubsequences: false)

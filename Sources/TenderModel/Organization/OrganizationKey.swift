@@ -21,7 +21,7 @@ public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConve
 
     public init(nationalId: String?, name: String?, country: String?, town: String?, localId: String) {
         let country = country.map(OrganizationKey.fold) ?? ""
-        if let id = nationalId.map(OrganizationKey.normaliseNationalId), !id.isEmpty {
+        if let id = nationalId.map({ OrganizationKey.normaliseNationalId($0, country: country) }), !id.isEmpty {
             value = country + "/" + id
             source = .nationalId
         } else if let name = name.map(OrganizationKey.fold), !name.isEmpty {
@@ -40,13 +40,34 @@ public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConve
     }
 
     /// Letters and digits only, upper case. Values that only say "unknown" count as absent.
-    static func normaliseNationalId(_ raw: String) -> String {
-        let folded = String(String.UnicodeScalarView(raw.unicodeScalars.lazy
+    /// A country prefix before an all-digit number is dropped (`FR-213690123` is
+    /// `213 690 123` in France).
+    static func normaliseNationalId(_ raw: String, country: String = "") -> String {
+        var folded = String(String.UnicodeScalarView(raw.unicodeScalars.lazy
             .filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
             .flatMap { $0.properties.uppercaseMapping.unicodeScalars }))
         if folded.allSatisfy({ $0 == "0" }) || placeholderIds.contains(folded) { return "" }
+        for prefix in countryPrefixes[country] ?? [] where folded.hasPrefix(prefix) {
+            let rest = folded.dropFirst(prefix.count)
+            if rest.count >= 5, rest.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                folded = String(rest)
+                break
+            }
+        }
         return folded
     }
+
+    /// ISO alpha-3 (eForms) to the alpha-2 prefixes used before national numbers in Europe,
+    /// with the EU's conventions (`EL` for Greece, `UK` beside `GB`).
+    private static let countryPrefixes: [String: [String]] = [
+        "AUT": ["AT"], "BEL": ["BE"], "BGR": ["BG"], "HRV": ["HR"], "CYP": ["CY"], "CZE": ["CZ"],
+        "DNK": ["DK"], "EST": ["EE"], "FIN": ["FI"], "FRA": ["FR"], "DEU": ["DE"], "GRC": ["EL", "GR"],
+        "HUN": ["HU"], "IRL": ["IE"], "ITA": ["IT"], "LVA": ["LV"], "LTU": ["LT"], "LUX": ["LU"],
+        "MLT": ["MT"], "NLD": ["NL"], "POL": ["PL"], "PRT": ["PT"], "ROU": ["RO"], "SVK": ["SK"],
+        "SVN": ["SI"], "ESP": ["ES"], "SWE": ["SE"], "NOR": ["NO"], "ISL": ["IS"], "LIE": ["LI"],
+        "CHE": ["CH"], "GBR": ["GB", "UK"], "ALB": ["AL"], "MKD": ["MK"], "MNE": ["ME"], "SRB": ["RS"],
+        "UKR": ["UA"], "MDA": ["MD"], "BIH": ["BA"], "TUR": ["TR"],
+    ]
 
     private static let placeholderIds: Set<String> = [
         "NA", "ND", "NONE", "NOTAVAILABLE", "NOTAPPLICABLE", "UNKNOWN", "NIL", "NULL", "X", "XX", "XXX", "TBD",
