@@ -50,6 +50,8 @@ let package = Package(
         .testTarget(name: "TenderModelTests", dependencies: ["TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderAssemblyTests", dependencies: ["TenderAssembly", "TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], swiftSettings: strict),
+        // Runs the built executable: depends on it so `swift test` builds it first.
+        .testTarget(name: "TenderscreenCLITests", dependencies: ["tenderscreen"], swiftSettings: strict),
         .testTarget(
             name: "TenderEngineTests",
             dependencies: ["TenderEngine", "TenderXML", "TenderAssembly", "TenderReports", "TenderModel"],
