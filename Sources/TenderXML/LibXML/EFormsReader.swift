@@ -84,6 +84,7 @@ public final class EFormsReader {
     /// One push-parser run over one document.
     private final class Parse {
         let state: UnsafeMutablePointer<EFormsSAXState>
+        private var sawContent = false
 
         init(file: String, limits: ReaderLimits) {
             state = .allocate(capacity: 1)
@@ -100,6 +101,7 @@ public final class EFormsReader {
         /// Feeds bytes; false once parsing has stopped (error, refusal or limit).
         func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
             guard state.pointee.failure == nil else { return false }
+            if !sawContent { sawContent = bytes.contains { !$0.isXMLWhitespace } }
             guard let context = state.pointee.context ?? start() else { return false }
             let code = xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
                                      Int32(bytes.count), 0)
@@ -107,6 +109,10 @@ public final class EFormsReader {
         }
 
         func finish() throws(Diagnostic) -> Notice {
+            guard sawContent else {
+                // libxml2's own message for this case ("Extra content at the end") misleads.
+                throw Diagnostic(.malformedXML, "empty file: no XML in it", at: SourceLocation(file: state.pointee.file))
+            }
             if state.pointee.failure == nil, let context = state.pointee.context ?? start() {
                 xmlParseChunk(context, nil, 0, 1)
             }
