@@ -347,3 +347,26 @@ struct FixtureTests {
         #expect(output.procedures.map(\.id) == Self.output.procedures.map(\.id))
     }
 }
+
+@Suite("Awarded value")
+struct AwardedValueTests {
+    @Test func sumsWinnersAndPropagatesWithheldAndUnknown() throws {
+        let procedures = FixtureTests.output.procedures
+        let multiLot = try #require(procedures.first { $0.id == "3c4fe992-24f5-4158-8054-09b91c7b7941" })
+        #expect(multiLot.lots[0].result?.awardedValue.value?.value.description == "548000.00")
+        #expect(multiLot.lots[2].result?.awardedValue == .unknown) // no winner
+        let withheld = try #require(procedures.first { $0.id == "6b4fe3ca-b47b-4308-b524-9c380d348831" })
+        #expect(withheld.lots[0].result?.awardedValue.isWithheld == true)
+
+        var result = LotResult()
+        for (id, amount, currency) in [("A", "100.10", "EUR"), ("B", "0.9", "EUR")] {
+            var tender = Tender(id: id)
+            tender.amount = .known(Amount(value: DecimalNumber(amount)!, currency: currency))
+            tender.isWinner = true
+            result.tenders.append(tender)
+        }
+        #expect(result.awardedValue.value?.value.description == "101.00")
+        result.tenders[1].amount = .known(Amount(value: DecimalNumber("5")!, currency: "GBP"))
+        #expect(result.awardedValue == .unknown)
+    }
+}

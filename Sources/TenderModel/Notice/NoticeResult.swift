@@ -82,6 +82,29 @@ public struct LotResult: Sendable, Hashable {
 
     /// Winning tenders: those a concluded contract refers to.
     public var winners: [Tender] { tenders.filter(\.isWinner) }
+
+    /// The value awarded in this lot: the sum of the winning tenders' values (BT-720).
+    /// Withheld if any winning value is withheld; unknown if any is missing, if there is no
+    /// winner, or if the winners' currencies differ.
+    public var awardedValue: Reported<Amount> {
+        let winners = winners
+        guard !winners.isEmpty else { return .unknown }
+        var total: Amount?
+        for winner in winners {
+            switch winner.amount {
+            case .withheld(let withholding): return .withheld(withholding)
+            case .unknown: return .unknown
+            case .known(let amount):
+                guard let sum = total else {
+                    total = amount
+                    continue
+                }
+                guard sum.currency == amount.currency, let value = sum.value + amount.value else { return .unknown }
+                total = Amount(value: value, currency: sum.currency)
+            }
+        }
+        return Reported(total)
+    }
 }
 
 /// One row of received-submissions statistics.

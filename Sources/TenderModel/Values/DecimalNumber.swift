@@ -131,6 +131,14 @@ public struct DecimalNumber: Sendable, Hashable, Comparable, CustomStringConvert
         return value
     }
 
+    /// The exact sum, or `nil` when it does not fit 18 digits.
+    public static func + (lhs: DecimalNumber, rhs: DecimalNumber) -> DecimalNumber? {
+        let scale = max(lhs.scale, rhs.scale)
+        let sum = lhs.scaled(to: scale) + rhs.scaled(to: scale)
+        guard let significand = Int64(exactly: sum) else { return nil }
+        return DecimalNumber(significand: significand, scale: scale)
+    }
+
     public static func == (lhs: DecimalNumber, rhs: DecimalNumber) -> Bool {
         let scale = max(lhs.scale, rhs.scale)
         return lhs.scaled(to: scale) == rhs.scaled(to: scale)

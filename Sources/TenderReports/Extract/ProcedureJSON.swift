@@ -160,6 +160,7 @@ public enum ProcedureJSON {
         json.beginObject()
         for statistic in result?.statistics ?? [] { json.field(statistic.code, reported: statistic.count) }
         json.endObject()
+        json.field("awardedValue", reported: result?.awardedValue ?? .unknown)
         json.field("lowestTender", reported: result?.lowestTender ?? .unknown)
         json.field("highestTender", reported: result?.highestTender ?? .unknown)
         json.key("frameworkValues")
