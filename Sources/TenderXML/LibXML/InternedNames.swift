@@ -33,21 +33,28 @@ struct InternedNames {
     /// Interns the vocabulary into `dictionary` (a new parser has a new dictionary).
     mutating func intern(into dictionary: OpaquePointer) {
         keys.update(repeating: nil, count: Self.capacity)
-        for element in EFormsElement.allCases where element != .other {
-            guard let pointer = Self.lookup(dictionary, element.localName) else { continue }
+        for (element, name) in Self.elementNames {
+            guard let pointer = Self.lookup(dictionary, name) else { continue }
             var slot = Self.slot(pointer)
             while keys[slot] != nil { slot = (slot + 1) & (Self.capacity - 1) }
             keys[slot] = pointer
             values[slot] = element
         }
-        for namespace in EFormsNamespace.allCases {
-            namespaces[Int(namespace.rawValue)] = Self.lookup(dictionary, namespace.uri)
+        for (index, uri) in Self.namespaceURIs.enumerated() {
+            namespaces[index] = Self.lookup(dictionary, uri)
         }
-        schemeName = Self.lookup(dictionary, "schemeName")
-        listName = Self.lookup(dictionary, "listName")
-        currencyID = Self.lookup(dictionary, "currencyID")
-        languageID = Self.lookup(dictionary, "languageID")
+        schemeName = Self.lookup(dictionary, Self.attributeNames[0])
+        listName = Self.lookup(dictionary, Self.attributeNames[1])
+        currencyID = Self.lookup(dictionary, Self.attributeNames[2])
+        languageID = Self.lookup(dictionary, Self.attributeNames[3])
     }
+
+    // Names as UTF-8 bytes, computed once per process: interning runs for every file.
+    private static let elementNames: [(EFormsElement, [UInt8])] = EFormsElement.allCases
+        .filter { $0 != .other }.map { ($0, Array($0.localName.utf8)) }
+    private static let namespaceURIs: [[UInt8]] = EFormsNamespace.allCases.map { Array($0.uri.utf8) }
+    private static let attributeNames: [[UInt8]] = ["schemeName", "listName", "currencyID", "languageID"]
+        .map { Array($0.utf8) }
 
     /// The element with this interned local name in this namespace, else `.other`.
     @inline(__always)
@@ -68,7 +75,7 @@ struct InternedNames {
         Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3 &* 0x9E37_79B9) & (capacity - 1)
     }
 
-    private static func lookup(_ dictionary: OpaquePointer, _ name: String) -> UnsafePointer<xmlChar>? {
-        name.withCString { xmlDictLookup(dictionary, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) }
+    private static func lookup(_ dictionary: OpaquePointer, _ name: [UInt8]) -> UnsafePointer<xmlChar>? {
+        name.withUnsafeBufferPointer { xmlDictLookup(dictionary, $0.baseAddress, Int32($0.count)) }
     }
 }
