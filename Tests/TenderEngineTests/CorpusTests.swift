@@ -55,6 +55,7 @@ struct CorpusTests {
         for error in output.errors {
             #expect(error.kind == .invalidNotice)
             #expect(error.location.line != nil)
+            #expect(error.location.column != nil)
             #expect(error.message.contains("BT-04"))
         }
         let listed = Set(output.procedures.flatMap { $0.notices.map(\.source.file) })

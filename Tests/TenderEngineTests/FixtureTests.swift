@@ -332,6 +332,7 @@ struct FixtureTests {
         let missing = try #require(byFile["missing-procedure-id.xml"])
         #expect(missing.kind == .invalidNotice)
         #expect(missing.location.line == 158)
+        #expect(missing.location.column != nil)
         let page = try #require(byFile["not-a-notice.xml"])
         #expect(page.kind == .unsupportedDocument)
         let doctype = try #require(byFile["doctype-entity.xml"])

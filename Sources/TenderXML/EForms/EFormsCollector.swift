@@ -105,8 +105,8 @@ struct EFormsCollector {
     mutating func store(_ field: EFormsField, _ text: UnsafeBufferPointer<UInt8>, _ attributes: LeafAttributes,
                         line: Int, column: Int) {
         let bytes = Self.trimmed(text)
-        if field == .procedureId { raw.procedureIdLine = line }
-        if field == .noticeId { raw.noticeIdLine = line }
+        if field == .procedureId { raw.procedureIdPosition = (line, column) }
+        if field == .noticeId { raw.noticeIdPosition = (line, column) }
         guard !bytes.isEmpty else { return }
         var value: String { String(decoding: bytes, as: UTF8.self) }
         var localized: LocalizedText { LocalizedText(language: attributes.languageID, text: value) }

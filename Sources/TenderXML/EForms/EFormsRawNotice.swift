@@ -4,9 +4,10 @@ import TenderModel
 /// (`ORG-`, `TPA-`, `TEN-`, `CON-` ids) are resolved into a ``Notice``.
 struct EFormsRawNotice {
     var noticeId: String?
-    var noticeIdLine = 0
+    /// Where BT-701 / BT-04 were (line 0: absent), to point at them when they are empty.
+    var noticeIdPosition = (line: 0, column: 0)
     var procedureId: String?
-    var procedureIdLine = 0
+    var procedureIdPosition = (line: 0, column: 0)
     var sdkVersion: String?
     var version: String?
     var noticeType: String?

@@ -4,9 +4,9 @@ extension EFormsRawNotice {
     /// Resolves notice-local references and languages into a ``Notice``.
     ///
     /// Throws when the notice lacks what it cannot be used without: BT-701 (notice id) or
-    /// BT-04 (procedure id, the join key). `rootLine` locates the error when the element
+    /// BT-04 (procedure id, the join key). `root` locates the error when the element
     /// is absent altogether.
-    func resolved(file: String, rootLine: Int) throws(Diagnostic) -> Notice {
+    func resolved(file: String, root: (line: Int, column: Int)) throws(Diagnostic) -> Notice {
         var planningWithoutProcedure = false
         if procedureId == nil, noticeId != nil,
            NoticePhase(formType: formType, noticeType: noticeType) == .planning {
@@ -14,18 +14,18 @@ extension EFormsRawNotice {
             planningWithoutProcedure = true
         }
         guard let procedureId = procedureId ?? (planningWithoutProcedure ? noticeId : nil) else {
-            let line = procedureIdLine > 0 ? procedureIdLine : rootLine
-            let problem = procedureIdLine > 0 ? "is empty" : "is missing"
-            throw Diagnostic(.invalidNotice,
-                             "not a usable eForms notice: the procedure identifier (BT-04 cbc:ContractFolderID) \(problem)",
-                             at: SourceLocation(file: file, line: line))
+            let found = procedureIdPosition.line > 0
+            let (line, column) = found ? procedureIdPosition : root
+            throw Diagnostic(.invalidNotice, "not a usable eForms notice: the procedure identifier "
+                                 + "(BT-04 cbc:ContractFolderID) \(found ? "is empty" : "is missing")",
+                             at: SourceLocation(file: file, line: line, column: column))
         }
         guard let noticeId else {
-            let line = noticeIdLine > 0 ? noticeIdLine : rootLine
-            let problem = noticeIdLine > 0 ? "is empty" : "is missing"
-            throw Diagnostic(.invalidNotice,
-                             "not a usable eForms notice: the notice identifier (BT-701 cbc:ID) \(problem)",
-                             at: SourceLocation(file: file, line: line))
+            let found = noticeIdPosition.line > 0
+            let (line, column) = found ? noticeIdPosition : root
+            throw Diagnostic(.invalidNotice, "not a usable eForms notice: the notice identifier "
+                                 + "(BT-701 cbc:ID) \(found ? "is empty" : "is missing")",
+                             at: SourceLocation(file: file, line: line, column: column))
         }
 
         var notice = Notice(source: NoticeSource(file: file, format: .eForms, formatVersion: sdkVersion),
@@ -46,7 +46,7 @@ extension EFormsRawNotice {
         if planningWithoutProcedure {
             notice.warnings.append(Diagnostic(
                 .badValue, "planning notice without a procedure identifier (BT-04): listed on its own, under its notice id",
-                at: SourceLocation(file: file, line: rootLine)))
+                at: SourceLocation(file: file, line: root.line, column: root.column)))
         }
         let references = ReferenceChecker(file: file, noticeId: noticeId)
 

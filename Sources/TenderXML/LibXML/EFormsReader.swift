@@ -124,7 +124,7 @@ public final class EFormsReader {
             guard state.pointee.sawRoot else {
                 throw Diagnostic(.malformedXML, "empty document: no root element", at: SourceLocation(file: file))
             }
-            return try state.pointee.collector.raw.resolved(file: file, rootLine: state.pointee.rootLine)
+            return try state.pointee.collector.raw.resolved(file: file, root: state.pointee.rootPosition)
         }
 
         private func start() -> xmlParserCtxtPtr? {

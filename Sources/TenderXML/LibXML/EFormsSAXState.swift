@@ -23,7 +23,7 @@ struct EFormsSAXState {
     var textCapacity: Int
 
     var collector: EFormsCollector
-    var rootLine = 0
+    var rootPosition = (line: 0, column: 0)
     var sawRoot = false
     /// The first error; the parse stops there.
     var failure: Diagnostic?
@@ -136,7 +136,7 @@ struct EFormsSAXState {
 
     private mutating func startRoot(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?) {
         sawRoot = true
-        rootLine = position.line
+        rootPosition = position
         let name = String(cString: localName)
         let namespace = uri.map { String(cString: $0) }
         guard let root = EFormsRoot(rawValue: name), namespace == root.namespaceURI else {
