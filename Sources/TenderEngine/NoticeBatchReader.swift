@@ -40,6 +40,7 @@ public struct NoticeBatchReader: Sendable {
     }
 
     public func read(files: [String]) -> NoticeBatch {
+        EFormsReader.prepare()
         let slots = Slots(count: files.count)
         let next = Atomic<Int>(0)
         let workers = min(jobs, max(1, files.count))

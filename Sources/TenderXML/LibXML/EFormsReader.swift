@@ -24,14 +24,19 @@ public final class EFormsReader {
     public init(limits: ReaderLimits = .standard) {
         self.limits = limits
         chunk = .allocate(byteCount: limits.chunkBytes, alignment: 16)
-        EFormsReader.initializeLibXML
+        EFormsReader.prepare()
     }
 
     deinit {
         chunk.deallocate()
     }
 
-    /// libxml2 must be initialised once, before any thread parses.
+    /// Initialises libxml2 once per process. Call it on the main thread before starting
+    /// workers (libxml2's advice); readers call it too, so forgetting is harmless.
+    public static func prepare() {
+        _ = initializeLibXML
+    }
+
     private static let initializeLibXML: Void = xmlInitParser()
 
     /// Reads the notice in the file at `path`.
