@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TenderModel", targets: ["TenderModel"]),
         .library(name: "TenderXML", targets: ["TenderXML"]),
         .library(name: "TenderAssembly", targets: ["TenderAssembly"]),
+        .library(name: "TenderScreening", targets: ["TenderScreening"]),
         .library(name: "TenderReports", targets: ["TenderReports"]),
         .library(name: "TenderEngine", targets: ["TenderEngine"]),
     ],
@@ -31,6 +32,8 @@ let package = Package(
         .target(name: "TenderXML", dependencies: ["TenderModel", "CLibXML2"], swiftSettings: strict),
         // Joins notices into procedures and keys organisations. No I/O.
         .target(name: "TenderAssembly", dependencies: ["TenderModel"], swiftSettings: strict),
+        // Red-flag indicators, scoring and ranking. No I/O: easy to test and to run in parallel.
+        .target(name: "TenderScreening", dependencies: ["TenderModel"], swiftSettings: strict),
         // Renders procedures and reports. No file or network access of its own.
         .target(name: "TenderReports", dependencies: ["TenderModel"], swiftSettings: strict),
         // Finds input files and runs readers in parallel: the I/O layer the CLI drives.

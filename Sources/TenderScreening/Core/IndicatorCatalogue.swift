@@ -1,0 +1,18 @@
+/// Every indicator, in the order reports list them.
+public enum IndicatorCatalogue {
+    public static let all: [any Indicator.Type] = [
+        SingleBid.self,
+        NonOpenProcedure.self,
+        DecisionPeriod.self,
+        StandstillBreach.self,
+        WinningBidNearEstimate.self,
+        PriceCloseToWinner.self,
+        HeavilyDiscountedBid.self,
+        IdenticalBidPrices.self,
+    ]
+
+    /// The indicator with this id.
+    public static func indicator(id: String) -> (any Indicator.Type)? {
+        all.first { $0.metadata.id == id }
+    }
+}

@@ -1,0 +1,51 @@
+import TenderModel
+
+/// eForms procedure-type codes (BT-105) by what they mean for competition.
+public enum ProcedureKind {
+    /// Procedures with a call for competition, where several tenders are expected.
+    public static let competitive: [String] = ["open", "restricted", "neg-w-call", "comp-dial", "innovation"]
+    /// Procedures awarded without prior publication.
+    public static let withoutCall: Set<String> = ["neg-wo-call"]
+    /// Procedures with a separate stage for requests to participate (BT-1311).
+    public static let twoStage: Set<String> = ["restricted", "neg-w-call", "comp-dial", "innovation"]
+}
+
+extension Procedure {
+    /// Lots and groups of lots that can carry a result (prior-information parts excluded).
+    var awardUnits: [ProcedureLot] {
+        lots.filter { $0.kind != .part }
+    }
+
+    /// The first notice of the competition phase (the contract notice), if any.
+    var contractNotice: NoticeRecord? {
+        notices.first { $0.phase == .competition }
+    }
+
+    /// A voluntary ex-ante transparency notice announces a contract awarded without a call.
+    var veatNotice: NoticeRecord? {
+        notices.first { $0.noticeType == "veat" }
+    }
+
+    /// Procedure-type evidence: the code, `withheld` or `unknown`.
+    var procedureTypeEvidence: EvidenceValue {
+        EvidenceValue(procedureType) { .text($0) }
+    }
+}
+
+extension Reported where Value == String {
+    /// A short name of a missing fact, for `insufficient-data`.
+    func missing(_ fact: String) -> String? {
+        switch self {
+        case .known: return nil
+        case .withheld: return fact + " (withheld)"
+        case .unknown: return fact
+        }
+    }
+}
+
+extension EvidenceValue {
+    /// A rounded ratio (4 decimals) so evidence prints the same everywhere.
+    static func ratio(_ value: Double) -> EvidenceValue {
+        .number((value * 10_000).rounded() / 10_000)
+    }
+}

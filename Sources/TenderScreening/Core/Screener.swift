@@ -1,0 +1,113 @@
+import Dispatch
+import TenderModel
+
+/// Runs every enabled indicator over a set of procedures: folds the populations (in
+/// parallel, merged in a fixed order), finalises them, evaluates each procedure, scores
+/// and ranks. No I/O.
+public struct Screener: Sendable {
+    public let settings: ScreeningSettings
+    public let indicators: [any Indicator]
+
+    public init(settings: ScreeningSettings = .standard, catalogue: [any Indicator.Type] = IndicatorCatalogue.all) {
+        self.settings = settings
+        indicators = catalogue.filter { !settings.disabled.contains($0.metadata.id) }.map { $0.init(settings: settings) }
+    }
+
+    /// Screens `procedures` on `jobs` threads; the result does not depend on `jobs`.
+    public func screen(_ procedures: [Procedure], jobs: Int = 1) -> ScreeningResult {
+        let prepared = indicators.map { prepare($0, over: procedures, jobs: jobs) }
+        let scoring = Scoring(settings: settings)
+        var screened = [ScreenedProcedure?](repeating: nil, count: procedures.count)
+        screened.withUnsafeMutableBufferPointer { slots in
+            let output = SlotBuffer(slots)
+            forEachChunk(of: procedures.count, jobs: jobs) { range in
+                for index in range {
+                    let procedure = procedures[index]
+                    var findings: [Finding] = []
+                    for indicator in prepared { findings += indicator.evaluate(procedure) }
+                    output.store(scoring.score(procedure, findings: findings), at: index)
+                }
+            }
+        }
+        return ScreeningResult(ranking: Ranking.rank(screened.map { $0! }),
+                               indicators: prepared.map(\.metadata), populations: prepared.compactMap(\.populationNote))
+    }
+
+    private func prepare<I: Indicator>(_ indicator: I, over procedures: [Procedure], jobs: Int) -> any PreparedIndicator {
+        if I.Population.self == NoPopulation.self {
+            return Prepared(indicator: indicator, summary: I.Population().finalize())
+        }
+        var partials = [I.Population](repeating: I.Population(), count: max(1, jobs))
+        partials.withUnsafeMutableBufferPointer { buffer in
+            let states = SlotBuffer(buffer)
+            forEachChunk(of: procedures.count, jobs: jobs) { range, chunk in
+                var population = I.Population()
+                for index in range { indicator.observe(procedures[index], into: &population) }
+                states.store(population, at: chunk)
+            }
+        }
+        var population = I.Population()
+        for partial in partials { population.merge(partial) }
+        return Prepared(indicator: indicator, summary: population.finalize())
+    }
+}
+
+/// An indicator with its population finalised: ready to evaluate procedures.
+protocol PreparedIndicator: Sendable {
+    var metadata: IndicatorMetadata { get }
+    var populationNote: PopulationNote? { get }
+    func evaluate(_ procedure: Procedure) -> [Finding]
+}
+
+private struct Prepared<I: Indicator>: PreparedIndicator {
+    let indicator: I
+    let summary: I.Population.Summary
+
+    var metadata: IndicatorMetadata { I.metadata }
+
+    var populationNote: PopulationNote? {
+        (summary as? any PopulationDescribing).map { PopulationNote(indicator: I.metadata.id, facts: $0.description) }
+    }
+
+    func evaluate(_ procedure: Procedure) -> [Finding] {
+        indicator.evaluate(procedure, population: summary)
+    }
+}
+
+/// A population summary that reports what it computed (fences, counts), for the report.
+public protocol PopulationDescribing: Sendable {
+    var description: Evidence { get }
+}
+
+/// What an indicator computed over the whole input.
+public struct PopulationNote: Sendable, Hashable {
+    public var indicator: String
+    public var facts: Evidence
+}
+
+/// Per-index result slots written by exactly one worker each.
+private struct SlotBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
+        self.buffer = buffer
+    }
+
+    func store(_ element: Element, at index: Int) {
+        buffer[index] = element
+    }
+}
+
+/// Splits `0..<count` into `jobs` contiguous chunks run concurrently.
+private func forEachChunk(of count: Int, jobs: Int, _ body: @Sendable (Range<Int>, Int) -> Void) {
+    let chunks = max(1, jobs)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let lower = count * chunk / chunks
+        let upper = count * (chunk + 1) / chunks
+        body(lower..<upper, chunk)
+    }
+}
+
+private func forEachChunk(of count: Int, jobs: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    forEachChunk(of: count, jobs: jobs) { range, _ in body(range) }
+}

@@ -1,0 +1,108 @@
+import TenderModel
+
+/// The relative gap between a lot's winning tender and the next-lowest one:
+/// d = (second-lowest − winning) / winning. The basis of `price-close-to-winner` (cover
+/// bidding: a suspiciously small gap) and `heavily-discounted-bid` (a suspiciously large one).
+struct PriceGap {
+    var value: Double
+    var winner: Tender
+    var second: Tender
+
+    enum Unusable {
+        case notApplicable(String)
+        case insufficient([String])
+    }
+
+    /// Cardinal R024/R058 conditions: one winning tender, at least two tenders priced in one
+    /// currency (placeholders excluded), the winner the lowest, the runner-up from another tenderer.
+    static func of(_ lot: ProcedureLot) -> Result<PriceGap, UnusableGap> {
+        guard let result = lot.result else { return .failure(.insufficient(["result notice"])) }
+        let winners = result.winners
+        guard winners.count == 1, let winner = winners.first else {
+            return .failure(winners.isEmpty ? .notApplicable("no winning tender") : .notApplicable("several winning tenders"))
+        }
+        guard let winningAmount = winner.amount.value, !winningAmount.isPlaceholder else {
+            return .failure(.insufficient([winner.amount.isWithheld ? "BT-720 winning tender value (withheld)"
+                                                                      : "BT-720 winning tender value"]))
+        }
+        let winnerKeys = Set(winner.tenderers.map(\.organization.key))
+        let others = result.tenders.filter { tender in
+            guard tender.id != winner.id, let amount = tender.amount.value, !amount.isPlaceholder,
+                  amount.currency == winningAmount.currency else { return false }
+            return Set(tender.tenderers.map(\.organization.key)) != winnerKeys || winnerKeys.isEmpty
+        }
+        guard let second = others.min(by: { $0.amount.value!.value < $1.amount.value!.value
+                || ($0.amount.value!.value == $1.amount.value!.value && $0.id < $1.id) }) else {
+            let received = result.tendersReceivedLowerBound ?? result.tenders.count
+            if received <= 1 { return .failure(.notApplicable("a single tender")) }
+            return .failure(.insufficient(["BT-720 values of the losing tenders"]))
+        }
+        let secondAmount = second.amount.value!
+        guard secondAmount.value >= winningAmount.value else {
+            return .failure(.notApplicable("the winner is not the lowest tender (award on quality, not price)"))
+        }
+        let d = (secondAmount.value.doubleValue - winningAmount.value.doubleValue) / winningAmount.value.doubleValue
+        return .success(PriceGap(value: d, winner: winner, second: second))
+    }
+
+    var evidence: Evidence {
+        var evidence = Evidence()
+        evidence["winningTender"] = .text(winner.id)
+        evidence["winningAmount"] = EvidenceValue(winner.amount) { .amount($0) }
+        evidence["secondTender"] = .text(second.id)
+        evidence["secondAmount"] = EvidenceValue(second.amount) { .amount($0) }
+        evidence["difference"] = .ratio(value)
+        return evidence
+    }
+}
+
+typealias UnusableGap = PriceGap.Unusable
+
+extension PriceGap.Unusable: Error {}
+
+/// Every price gap of the input, folded for the fences.
+public struct PriceGapPopulation: IndicatorPopulation {
+    var gaps: [Double] = []
+
+    public init() {}
+
+    public mutating func merge(_ other: PriceGapPopulation) {
+        gaps += other.gaps
+    }
+
+    public func finalize() -> Quartiles? {
+        Quartiles(gaps)
+    }
+}
+
+/// Quartiles of a sample (linear interpolation between order statistics, as R's type 7
+/// and numpy's default), the input to Tukey fences.
+public struct Quartiles: Sendable, Hashable, PopulationDescribing {
+    public var count: Int
+    public var q1: Double
+    public var q3: Double
+
+    init?(_ values: [Double]) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        count = sorted.count
+        q1 = Self.quantile(sorted, 0.25)
+        q3 = Self.quantile(sorted, 0.75)
+    }
+
+    static func quantile(_ sorted: [Double], _ p: Double) -> Double {
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Double(lower))
+    }
+
+    public func fence(_ side: Fence.Side) -> Fence {
+        Fence(side: side, count: count, q1: q1, q3: q3)
+    }
+
+    public var description: Evidence {
+        Evidence(["count": .integer(count), "q1": .ratio(q1), "q3": .ratio(q3),
+                  "lowerFence": .ratio(fence(.lower).value), "upperFence": .ratio(fence(.upper).value)])
+    }
+}
