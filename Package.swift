@@ -35,17 +35,17 @@ let package = Package(
         // Red-flag indicators, scoring and ranking. No I/O: easy to test and to run in parallel.
         .target(name: "TenderScreening", dependencies: ["TenderModel"], swiftSettings: strict),
         // Renders procedures and reports. No file or network access of its own.
-        .target(name: "TenderReports", dependencies: ["TenderModel"], swiftSettings: strict),
+        .target(name: "TenderReports", dependencies: ["TenderModel", "TenderScreening"], swiftSettings: strict),
         // Finds input files and runs readers in parallel: the I/O layer the CLI drives.
         .target(
             name: "TenderEngine",
-            dependencies: ["TenderModel", "TenderXML", "TenderAssembly", "TenderReports"],
+            dependencies: ["TenderModel", "TenderXML", "TenderAssembly", "TenderScreening", "TenderReports"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "tenderscreen",
             dependencies: [
-                "TenderEngine", "TenderReports",
+                "TenderEngine", "TenderReports", "TenderScreening",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

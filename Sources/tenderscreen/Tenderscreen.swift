@@ -10,7 +10,7 @@ struct Tenderscreen: ParsableCommand {
             (listed on standard error as file:line:column: message).
             """,
         version: TenderscreenVersion.current,
-        subcommands: [ExtractCommand.self]
+        subcommands: [ScreenCommand.self, ExtractCommand.self, IndicatorsCommand.self, ExplainCommand.self]
     )
 }
 

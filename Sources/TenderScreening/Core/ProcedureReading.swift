@@ -12,7 +12,7 @@ public enum ProcedureKind {
 
 extension Procedure {
     /// Lots and groups of lots that can carry a result (prior-information parts excluded).
-    var awardUnits: [ProcedureLot] {
+    public var awardUnits: [ProcedureLot] {
         lots.filter { $0.kind != .part }
     }
 

@@ -1,0 +1,28 @@
+import TenderModel
+import TenderScreening
+import TenderXML
+
+/// Reads, assembles and screens: the job behind `tenderscreen screen`.
+public struct ScreenJob: Sendable {
+    public var extract: ExtractJob
+    public var settings: ScreeningSettings
+
+    public init(paths: [String], jobs: Int = NoticeBatchReader.defaultJobs, limits: ReaderLimits = .standard,
+                settings: ScreeningSettings = .standard) {
+        extract = ExtractJob(paths: paths, jobs: jobs, limits: limits)
+        self.settings = settings
+    }
+
+    public struct Output: Sendable {
+        public var result: ScreeningResult
+        public var errors: [Diagnostic]
+        public var fileCount: Int
+        public var noticeCount: Int
+    }
+
+    public func run() -> Output {
+        let input = extract.run()
+        let result = Screener(settings: settings).screen(input.procedures, jobs: extract.jobs)
+        return Output(result: result, errors: input.errors, fileCount: input.fileCount, noticeCount: input.noticeCount)
+    }
+}

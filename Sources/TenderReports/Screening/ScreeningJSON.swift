@@ -1,0 +1,138 @@
+import TenderModel
+import TenderScreening
+
+/// The `screen` report as JSON (one document) or JSON Lines (one procedure per line).
+public enum ScreeningJSON {
+    public static let schemaVersion = 1
+
+    /// Counts over the whole run, for the summary.
+    public struct Summary: Sendable {
+        public var files: Int
+        public var notices: Int
+        public var procedures: Int
+        public var flaggedProcedures: Int
+        public var notCheckableFindings: Int
+        public var errors: Int
+
+        public init(files: Int, notices: Int, result: ScreeningResult, errors: Int) {
+            self.files = files
+            self.notices = notices
+            procedures = result.ranking.count
+            flaggedProcedures = result.ranking.filter { $0.score > 0 }.count
+            notCheckableFindings = result.ranking.reduce(0) { $0 + $1.notCheckable.count }
+            self.errors = errors
+        }
+    }
+
+    /// The whole report: generator, summary, indicators, ranked procedures, errors.
+    public static func writeDocument(result: ScreeningResult, listed: [ScreenedProcedure], summary: Summary,
+                                     errors: [Diagnostic], generatorVersion: String, to json: inout JSONWriter,
+                                     flush: (inout JSONWriter) throws -> Void) rethrows {
+        json.beginObject()
+        json.field("schemaVersion", schemaVersion)
+        json.key("generator")
+        json.beginObject()
+        json.field("name", "tenderscreen")
+        json.field("version", generatorVersion)
+        json.endObject()
+        json.key("summary")
+        writeSummary(summary, to: &json)
+        json.key("indicators")
+        json.beginArray()
+        for indicator in result.indicators {
+            json.beginObject()
+            json.field("id", indicator.id)
+            json.field("name", indicator.name)
+            json.field("phase", indicator.phase.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("populations")
+        json.beginArray()
+        for note in result.populations {
+            json.beginObject()
+            json.field("indicator", note.indicator)
+            json.key("statistics")
+            json.evidence(note.facts)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("procedures")
+        json.beginArray()
+        for screened in listed {
+            json.raw("\n")
+            write(screened, to: &json)
+            try flush(&json)
+        }
+        json.endArray()
+        json.key("errors")
+        json.beginArray()
+        for error in errors { json.diagnostic(error) }
+        json.endArray()
+        json.endObject()
+        json.raw("\n")
+    }
+
+    static func writeSummary(_ summary: Summary, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("files", summary.files)
+        json.field("notices", summary.notices)
+        json.field("procedures", summary.procedures)
+        json.field("flaggedProcedures", summary.flaggedProcedures)
+        json.field("notCheckableFindings", summary.notCheckableFindings)
+        json.field("errors", summary.errors)
+        json.endObject()
+    }
+
+    /// One ranked procedure: the object of the `procedures` array and of each JSON Lines line.
+    public static func write(_ screened: ScreenedProcedure, to json: inout JSONWriter) {
+        let procedure = screened.procedure
+        json.beginObject()
+        json.field("rank", screened.rank)
+        json.field("id", procedure.id)
+        json.key("score")
+        json.number(screened.score)
+        if let factor = screened.valueFactor {
+            json.key("valueFactor")
+            json.number(factor)
+        }
+        json.field("title", procedure.title)
+        json.field("procedureType", reported: procedure.procedureType)
+        json.field("valueAtStake", amount: ValueAtStake.of(procedure))
+        json.key("buyers")
+        json.beginArray()
+        for buyer in procedure.buyers {
+            json.beginObject()
+            json.field("key", buyer.organization.key.value)
+            json.field("name", buyer.organization.name)
+            json.field("country", buyer.organization.country)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("notices")
+        json.beginArray()
+        for notice in procedure.notices {
+            json.beginObject()
+            json.field("id", notice.id)
+            json.field("noticeType", notice.noticeType)
+            json.field("publicationId", notice.publicationId)
+            json.field("file", notice.source.file)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("checks")
+        json.beginObject()
+        json.field("flagged", screened.findings.filter(\.isFlagged).count)
+        json.field("clear", screened.findings.filter { $0.status == .clear }.count)
+        json.field("insufficientData", screened.notCheckable.count)
+        json.field("notApplicable", screened.findings.filter {
+            if case .notApplicable = $0.status { return true } else { return false }
+        }.count)
+        json.endObject()
+        json.key("findings")
+        json.beginArray()
+        for finding in screened.findings { json.finding(finding) }
+        json.endArray()
+        json.endObject()
+    }
+}

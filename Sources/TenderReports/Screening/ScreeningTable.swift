@@ -1,0 +1,105 @@
+import TenderModel
+import TenderScreening
+
+/// The `screen` report for a terminal: 100 columns, a header line per procedure, one line
+/// per flag with its reason, and a summary at the end.
+public enum ScreeningTable {
+    public static let width = 100
+
+    public static func render(listed: [ScreenedProcedure], summary: ScreeningJSON.Summary, errors: [Diagnostic]) -> String {
+        var lines: [String] = []
+        lines.append(row(rank: "RANK", score: "SCORE", procedure: "PROCEDURE", buyer: "BUYER", value: "VALUE AT STAKE"))
+        lines.append(String(repeating: "─", count: width))
+        for screened in listed {
+            lines += block(screened)
+        }
+        if listed.isEmpty { lines.append("(no procedure to show)") }
+        lines.append(String(repeating: "─", count: width))
+        lines.append(fit("\(summary.files) files · \(summary.notices) notices · \(summary.procedures) procedures · "
+                         + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
+                         + " · \(summary.errors) errors", width))
+        if !errors.isEmpty {
+            lines.append("errors (inputs not read):")
+            for error in errors.prefix(20) { lines.append(fit("  " + error.description, width)) }
+            if errors.count > 20 { lines.append("  … and \(errors.count - 20) more (see the JSON report)") }
+        }
+        lines.append(fit("! flagged   ? not checkable for want of data   how a check works: tenderscreen explain <id>",
+                         width))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func block(_ screened: ScreenedProcedure) -> [String] {
+        let procedure = screened.procedure
+        let buyer = procedure.buyers.first.map { buyer in
+            [buyer.organization.name, buyer.organization.country].compactMap { $0 }.joined(separator: " ")
+        } ?? "—"
+        let value = ValueAtStake.of(procedure).map(formatted) ?? "—"
+        var lines = [row(rank: String(screened.rank), score: formatScore(screened.score),
+                         procedure: procedure.title ?? "(untitled)", buyer: buyer, value: value)]
+        let lots = procedure.awardUnits.count
+        let type = procedure.procedureType.value ?? (procedure.procedureType.isWithheld ? "type withheld" : "type unknown")
+        lines.append(indent + fit("\(procedure.id) · \(type) · \(lots) lot\(lots == 1 ? "" : "s") · "
+                                  + "\(procedure.notices.count) notice\(procedure.notices.count == 1 ? "" : "s")",
+                                  width - indent.count))
+        for finding in screened.flagged {
+            let lot = finding.lot.map { " " + $0 } ?? ""
+            lines.append(indent + fit("! \(finding.indicator)\(lot): \(finding.message)", width - indent.count))
+        }
+        let missing = screened.notCheckable
+        if !missing.isEmpty {
+            let names = Set(missing.map(\.indicator)).sorted().joined(separator: ", ")
+            lines.append(indent + fit("? \(missing.count) check\(missing.count == 1 ? "" : "s") not possible: \(names)",
+                                      width - indent.count))
+        }
+        return lines
+    }
+
+    private static let indent = String(repeating: " ", count: 12)
+
+    /// RANK(4) SCORE(6) PROCEDURE(42) BUYER(26) VALUE(18), single spaces: 100 columns.
+    static func row(rank: String, score: String, procedure: String, buyer: String, value: String) -> String {
+        pad(rank, 4, right: true) + " " + pad(score, 6, right: true) + " " + pad(fit(procedure, 42), 42) + " "
+            + pad(fit(buyer, 26), 26) + " " + pad(fit(value, 18), 18, right: true)
+    }
+
+    static func formatScore(_ score: Double) -> String {
+        let tenths = Int((score * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    /// `1,020,300.00 EUR`: digits grouped by thousands, decimals as written.
+    static func formatted(_ amount: Amount) -> String {
+        let text = amount.value.description
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        var grouped = ""
+        while integer.count > 3 {
+            grouped = "," + integer.suffix(3) + grouped
+            integer = String(integer.dropLast(3))
+        }
+        grouped = integer + grouped
+        if parts.count > 1 { grouped += "." + parts[1] }
+        return (negative ? "-" : "") + grouped + (amount.currency.map { " " + $0 } ?? "")
+    }
+
+    /// At most `width` characters, cutting with an ellipsis.
+    static func fit(_ text: String, _ width: Int) -> String {
+        let flat = text.replacingNewlines()
+        guard flat.count > width else { return flat }
+        return String(flat.prefix(width - 1)) + "…"
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let space = String(repeating: " ", count: max(0, width - text.count))
+        return right ? space + text : text + space
+    }
+}
+
+extension String {
+    /// Line breaks and tabs as spaces: one finding, one line.
+    func replacingNewlines() -> String {
+        String(map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+}
