@@ -3,9 +3,11 @@ public enum IndicatorCatalogue {
     public static let all: [any Indicator.Type] = [
         SingleBid.self,
         NonOpenProcedure.self,
+        ShortSubmissionPeriod.self,
         DecisionPeriod.self,
         StandstillBreach.self,
         WinningBidNearEstimate.self,
+        ThresholdProximity.self,
         PriceCloseToWinner.self,
         HeavilyDiscountedBid.self,
         IdenticalBidPrices.self,

@@ -33,6 +33,10 @@ public struct ScreeningSettings: Sendable {
     public var disabled: Set<String> = []
     /// Per indicator id, per setting key: the value replacing the default.
     public var overrides: [String: [String: SettingValue]] = [:]
+    /// Legal minimum time limits (EU directives, plus jurisdictions' own rows).
+    public var timeLimits: TimeLimitTable = .eu
+    /// Procurement thresholds by period.
+    public var thresholds: ThresholdTable = .eu
     /// Scale each procedure's score by the value at stake.
     public var valueAdjustment: ValueAdjustment? = nil
 
