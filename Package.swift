@@ -51,6 +51,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TenderModelTests", dependencies: ["TenderModel"], swiftSettings: strict),
+        .testTarget(name: "TenderScreeningTests", dependencies: ["TenderScreening", "TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderAssemblyTests", dependencies: ["TenderAssembly", "TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], swiftSettings: strict),
         // Runs the built executable: depends on it so `swift test` builds it first.

@@ -26,6 +26,7 @@ public struct ShortSubmissionPeriod: Indicator {
             .init("deadline", "the current deadline (after corrigenda)"),
             .init("stage", "`tenders` (BT-131) or `requests` (BT-1311)"),
             .init("days", "calendar days from dispatch to deadline"),
+            .init("accelerated", "BT-106: whether urgency was invoked"),
             .init("cases", "the reductions that applied: electronic-submission, prior-information-notice, urgency"),
             .init("rule", "the legal rule applied"),
             .init("movedEarlier", "`from → to` of a deadline moved earlier, when one was"),
