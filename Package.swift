@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "TenderscreenCLITests", dependencies: ["tenderscreen"], swiftSettings: strict),
         .testTarget(
             name: "TenderEngineTests",
-            dependencies: ["TenderEngine", "TenderXML", "TenderAssembly", "TenderReports", "TenderModel"],
+            dependencies: ["TenderEngine", "TenderXML", "TenderAssembly", "TenderScreening", "TenderReports", "TenderModel"],
             exclude: ["Resources"],
             swiftSettings: strict
         ),
