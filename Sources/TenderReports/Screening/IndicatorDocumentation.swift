@@ -11,13 +11,13 @@ public enum IndicatorDocumentation {
         section("Why it is a red flag", metadata.rationale, into: &lines)
         section("Method", metadata.method, into: &lines)
         lines.append("Evidence")
-        for field in metadata.evidence { lines.append("  \(field.key): \(field.meaning)") }
+        for field in metadata.evidence { lines += wrap("\(field.key): \(field.meaning)", indent: "    ", first: "  ") }
         lines.append("")
         lines.append("Settings (current value, default)")
         for setting in metadata.settings {
             let current = settings.value(setting.key, of: metadata)
             let note = current == setting.defaultValue ? "" : " (default \(setting.defaultValue))"
-            lines.append("  \(setting.key) = \(current)\(note): \(setting.meaning)")
+            lines += wrap("\(setting.key) = \(current)\(note): \(setting.meaning)", indent: "    ", first: "  ")
         }
         lines.append("")
         lines.append("Not judged")
