@@ -177,3 +177,59 @@ struct PriceGapTests {
                     == ["BT-720 values of the losing tenders"])
     }
 }
+
+@Suite("Prices that are not prices")
+struct RepeatedTotalTests {
+    /// A notice of several lots that copies its total value (BT-161) into tender values,
+    /// as the real TED notice 516080-2024 does.
+    static var procedure: Procedure {
+        var factory = ProcedureFactory()
+        factory.lots = [LotFactory(id: "LOT-0001", estimate: "300000", tenders: [("250000", "A")]),
+                        LotFactory(id: "LOT-0002", estimate: "300000",
+                                   tenders: [("3216205", "A"), ("3216205", "B"), (nil, "C")])]
+        var procedure = factory.build()
+        procedure.noticeValue = .known(eur("3216205"))
+        return procedure
+    }
+
+    @Test func theRepeatedNoticeTotalIsNotATendersPrice() throws {
+        let procedure = Self.procedure
+        let tender = try #require(procedure.lots[1].result?.tenders.first)
+        #expect(procedure.price(of: tender) == nil)
+        #expect(procedure.priceProblem(of: tender) == "repeats the notice's total value")
+        #expect(findings(IdenticalBidPrices.self, procedure)[1].isInsufficient)
+        #expect(findings(WinningBidNearEstimate.self, procedure)[1].missing
+                    == ["BT-720 winning tender value (repeats the notice's total value)"])
+        // The first lot's own price still counts.
+        #expect(findings(WinningBidNearEstimate.self, procedure)[0].status == .clear)
+    }
+
+    @Test func inASingleLotNoticeTheTotalIsThePrice() throws {
+        var factory = ProcedureFactory()
+        factory.lots = [LotFactory(estimate: "100000", tenders: [("99000", "A")])]
+        var procedure = factory.build()
+        procedure.noticeValue = .known(eur("99000"))
+        let tender = try #require(procedure.lots[0].result?.tenders.first)
+        #expect(procedure.price(of: tender) == eur("99000"))
+        #expect(findings(WinningBidNearEstimate.self, procedure)[0].status == .flagged)
+    }
+}
+
+@Suite("What a single notice cannot tell")
+struct PartialTimelineTests {
+    @Test func aChangeNoticeAloneDoesNotDateTheCall() throws {
+        var factory = ProcedureFactory()
+        factory.lots = [LotFactory(deadline: "2024-03-04")]
+        var procedure = factory.build()
+        procedure.notices[0].change = NoticeChange(changedNotice: "absent-notice-01")
+        let finding = try #require(findings(ShortSubmissionPeriod.self, procedure).first)
+        #expect(finding.missing == ["BT-05 dispatch date of the original contract notice"])
+    }
+
+    @Test func standstillNeedsTheProcedureType() throws {
+        var factory = ProcedureFactory()
+        factory.procedureType = .unknown
+        factory.lots = [LotFactory(awardDate: "2024-03-28", conclusionDate: "2024-03-30")]
+        #expect(findings(StandstillBreach.self, factory.build())[0].missing == ["BT-105 procedure type"])
+    }
+}

@@ -32,6 +32,32 @@ extension Procedure {
     }
 }
 
+extension Procedure {
+    /// A tender's own price, when it can be used as one: known, not a placeholder (at most one
+    /// currency unit), and not the notice's total value repeated in a notice of several lots
+    /// (some publishers copy BT-161 into every tender; seen in a real TED notice, 516080-2024).
+    public func price(of tender: Tender) -> Amount? {
+        guard let amount = tender.amount.value, !amount.isPlaceholder else { return nil }
+        if let total = noticeValue.value, total == amount,
+           awardUnits.filter({ $0.result != nil }).count > 1 {
+            return nil
+        }
+        return amount
+    }
+
+    /// Why `price(of:)` is nil, for evidence.
+    public func priceProblem(of tender: Tender) -> String? {
+        switch tender.amount {
+        case .withheld: return "withheld"
+        case .unknown: return "not published"
+        case .known(let amount):
+            if amount.isPlaceholder { return "placeholder" }
+            if price(of: tender) == nil { return "repeats the notice's total value" }
+            return nil
+        }
+    }
+}
+
 extension Reported where Value == String {
     /// A short name of a missing fact, for `insufficient-data`.
     func missing(_ fact: String) -> String? {

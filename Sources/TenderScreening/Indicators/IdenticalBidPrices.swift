@@ -23,7 +23,8 @@ public struct IdenticalBidPrices: Indicator {
             .init("weight", default: .number(20), "points a flagged lot adds to the score"),
         ],
         exclusions: [
-            "Placeholder amounts (0, 1) published for losing tenders.",
+            "Placeholder amounts (0, 1) published for losing tenders, and the notice's total value repeated as a "
+                + "tender value in a notice of several lots.",
             "Lots where fewer than two tenders have a published price: insufficient data when more tenders were "
                 + "received than priced, not applicable when only one was.",
         ],
@@ -41,16 +42,13 @@ public struct IdenticalBidPrices: Indicator {
     public func evaluate(_ procedure: Procedure, population: Void) -> [Finding] {
         procedure.awardUnits.compactMap { lot in
             guard let result = lot.result else { return nil }
-            return evaluate(lot, result)
+            return evaluate(procedure, lot, result)
         }
     }
 
-    private func evaluate(_ lot: ProcedureLot, _ result: LotResult) -> Finding {
+    private func evaluate(_ procedure: Procedure, _ lot: ProcedureLot, _ result: LotResult) -> Finding {
         let id = Self.metadata.id
-        let priced = result.tenders.filter { tender in
-            guard let amount = tender.amount.value else { return false }
-            return !amount.isPlaceholder
-        }
+        let priced = result.tenders.filter { procedure.price(of: $0) != nil }
         var evidence = Evidence(["pricedTenders": .integer(priced.count)])
         guard priced.count >= 2 else {
             let received = result.tendersReceivedLowerBound ?? result.tenders.count

@@ -51,7 +51,7 @@ public struct PriceCloseToWinner: Indicator {
 
     public func observe(_ procedure: Procedure, into population: inout PriceGapPopulation) {
         for lot in procedure.awardUnits {
-            if case .success(let gap) = PriceGap.of(lot) { population.gaps.append(gap.value) }
+            if case .success(let gap) = PriceGap.of(lot, in: procedure) { population.gaps.append(gap.value) }
         }
     }
 
@@ -59,7 +59,7 @@ public struct PriceCloseToWinner: Indicator {
         let cutoff = PriceGapCutoff(indicator: Self.metadata.id, side: .lower, fixed: fixedThreshold,
                                     minimumLots: minimumLots, quartiles: population)
         return procedure.awardUnits.compactMap { lot in
-            cutoff.evaluate(lot) { gap, limit in
+            cutoff.evaluate(lot, in: procedure) { gap, limit in
                 gap.value < limit ? "runner-up only \(percent(gap.value)) above the winner" : nil
             }
         }
@@ -113,7 +113,7 @@ public struct HeavilyDiscountedBid: Indicator {
 
     public func observe(_ procedure: Procedure, into population: inout PriceGapPopulation) {
         for lot in procedure.awardUnits {
-            if case .success(let gap) = PriceGap.of(lot) { population.gaps.append(gap.value) }
+            if case .success(let gap) = PriceGap.of(lot, in: procedure) { population.gaps.append(gap.value) }
         }
     }
 
@@ -121,7 +121,7 @@ public struct HeavilyDiscountedBid: Indicator {
         let cutoff = PriceGapCutoff(indicator: Self.metadata.id, side: .upper, fixed: fixedThreshold,
                                     minimumLots: minimumLots, quartiles: population)
         return procedure.awardUnits.compactMap { lot in
-            cutoff.evaluate(lot) { gap, limit in
+            cutoff.evaluate(lot, in: procedure) { gap, limit in
                 gap.value > limit ? "winner \(percent(gap.value)) below the next tender" : nil
             }
         }
@@ -137,10 +137,10 @@ struct PriceGapCutoff {
     let quartiles: Quartiles?
 
     /// `flag` returns the message when the gap crosses the limit.
-    func evaluate(_ lot: ProcedureLot, flag: (PriceGap, Double) -> String?) -> Finding? {
+    func evaluate(_ lot: ProcedureLot, in procedure: Procedure, flag: (PriceGap, Double) -> String?) -> Finding? {
         guard lot.result != nil else { return nil }
         let gap: PriceGap
-        switch PriceGap.of(lot) {
+        switch PriceGap.of(lot, in: procedure) {
         case .success(let value): gap = value
         case .failure(.notApplicable(let reason)):
             return Finding(indicator: indicator, lot: lot.id, status: .notApplicable(reason: reason), message: reason)

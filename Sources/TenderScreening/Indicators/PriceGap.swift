@@ -15,29 +15,29 @@ struct PriceGap {
 
     /// Cardinal R024/R058 conditions: one winning tender, at least two tenders priced in one
     /// currency (placeholders excluded), the winner the lowest, the runner-up from another tenderer.
-    static func of(_ lot: ProcedureLot) -> Result<PriceGap, UnusableGap> {
+    static func of(_ lot: ProcedureLot, in procedure: Procedure) -> Result<PriceGap, UnusableGap> {
         guard let result = lot.result else { return .failure(.insufficient(["result notice"])) }
         let winners = result.winners
         guard winners.count == 1, let winner = winners.first else {
             return .failure(winners.isEmpty ? .notApplicable("no winning tender") : .notApplicable("several winning tenders"))
         }
-        guard let winningAmount = winner.amount.value, !winningAmount.isPlaceholder else {
-            return .failure(.insufficient([winner.amount.isWithheld ? "BT-720 winning tender value (withheld)"
-                                                                      : "BT-720 winning tender value"]))
+        guard let winningAmount = procedure.price(of: winner) else {
+            let problem = procedure.priceProblem(of: winner) ?? "not published"
+            return .failure(.insufficient(["BT-720 winning tender value (\(problem))"]))
         }
         let winnerKeys = Set(winner.tenderers.map(\.organization.key))
         let others = result.tenders.filter { tender in
-            guard tender.id != winner.id, let amount = tender.amount.value, !amount.isPlaceholder,
+            guard tender.id != winner.id, let amount = procedure.price(of: tender),
                   amount.currency == winningAmount.currency else { return false }
             return Set(tender.tenderers.map(\.organization.key)) != winnerKeys || winnerKeys.isEmpty
         }
-        guard let second = others.min(by: { $0.amount.value!.value < $1.amount.value!.value
-                || ($0.amount.value!.value == $1.amount.value!.value && $0.id < $1.id) }) else {
+        guard let second = others.min(by: { procedure.price(of: $0)!.value < procedure.price(of: $1)!.value
+                || (procedure.price(of: $0)!.value == procedure.price(of: $1)!.value && $0.id < $1.id) }) else {
             let received = result.tendersReceivedLowerBound ?? result.tenders.count
             if received <= 1 { return .failure(.notApplicable("a single tender")) }
             return .failure(.insufficient(["BT-720 values of the losing tenders"]))
         }
-        let secondAmount = second.amount.value!
+        let secondAmount = procedure.price(of: second)!
         guard secondAmount.value >= winningAmount.value else {
             return .failure(.notApplicable("the winner is not the lowest tender (award on quality, not price)"))
         }

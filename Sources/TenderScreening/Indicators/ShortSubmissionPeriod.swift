@@ -108,6 +108,11 @@ public struct ShortSubmissionPeriod: Indicator {
             return Finding(indicator: id, lot: lot.id, status: .insufficientData(missing: [field]),
                            message: "deadline not published")
         }
+        if notice.change != nil {
+            return Finding(indicator: id, lot: lot.id,
+                           status: .insufficientData(missing: ["BT-05 dispatch date of the original contract notice"]),
+                           message: "only a change notice of the call is in the input: the period started earlier")
+        }
         let dispatch = lot.deadlineHistory.first?.dispatchDate ?? notice.dispatchDate
         guard let dispatch else {
             return Finding(indicator: id, lot: lot.id, status: .insufficientData(missing: ["BT-05 dispatch date"]),

@@ -60,6 +60,10 @@ public struct StandstillBreach: Indicator {
     private func evaluate(_ procedure: Procedure, _ lot: ProcedureLot, _ result: LotResult) -> Finding {
         let id = Self.metadata.id
         var evidence = Evidence()
+        if procedure.procedureType.isUnknown, procedure.veatNotice == nil {
+            return Finding(indicator: id, lot: lot.id, status: .insufficientData(missing: ["BT-105 procedure type"]),
+                           message: "procedure type unknown: cannot tell whether a standstill applies", evidence: evidence)
+        }
         if let exemption = exemption(procedure, lot, result) {
             return Finding(indicator: id, lot: lot.id, status: .notApplicable(reason: exemption),
                            message: "no standstill: \(exemption)", evidence: evidence)

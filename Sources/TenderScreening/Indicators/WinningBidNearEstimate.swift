@@ -26,7 +26,8 @@ public struct WinningBidNearEstimate: Indicator {
             .init("minimum-ratio", default: .number(0.98), "flag when awarded / estimated is at least this"),
         ],
         exclusions: [
-            "Placeholder amounts (at most one currency unit) and withheld values: insufficient data.",
+            "Placeholder amounts (at most one currency unit), withheld values and the notice's total value repeated "
+                + "as a tender value in a notice of several lots: insufficient data.",
             "Different currencies: not converted, insufficient data.",
             "Framework agreements where the awarded value is the framework maximum may sit at the estimate by design.",
         ],
@@ -54,7 +55,8 @@ public struct WinningBidNearEstimate: Indicator {
     private func evaluate(_ procedure: Procedure, _ lot: ProcedureLot, singleLot: Bool) -> Finding {
         let id = Self.metadata.id
         var evidence = Evidence()
-        let value = lot.result!.awardedValue
+        let result = lot.result!
+        let value = result.awardedValue
         evidence["awardedValue"] = EvidenceValue(value) { .amount($0) }
         var estimate = lot.call?.estimatedValue
         var level = "lot"
@@ -64,10 +66,10 @@ public struct WinningBidNearEstimate: Indicator {
         }
         evidence["estimatedValue"] = EvidenceValue(estimate)
         evidence["estimateLevel"] = .text(level)
-        guard let awarded = value.value, !awarded.isPlaceholder else {
-            let why = value.isWithheld ? "BT-720 winning tender value (withheld)"
-                : value.value?.isPlaceholder == true ? "BT-720 winning tender value (placeholder)" : "BT-720 winning tender value"
-            return Finding(indicator: id, lot: lot.id, status: .insufficientData(missing: [why]),
+        let unusable = result.winners.compactMap { procedure.priceProblem(of: $0) }.first
+        guard let awarded = value.value, unusable == nil else {
+            return Finding(indicator: id, lot: lot.id,
+                           status: .insufficientData(missing: ["BT-720 winning tender value (\(unusable ?? "not published"))"]),
                            message: "awarded value not usable", evidence: evidence)
         }
         guard let estimate, !estimate.isPlaceholder else {
