@@ -49,6 +49,26 @@ enum LotAssembly {
         }
     }
 
+    /// How a deadline moved. Different dates: by date (dates are compared as written).
+    /// Same date: by the instant when both times carry an offset, by the clock when neither
+    /// does; when only one side gives a time or an offset, the move cannot be told.
+    static func movement(from before: DateTime, to after: DateTime) -> DeadlineChange? {
+        if before.date != after.date { return after.date < before.date ? .earlier : .later }
+        guard let first = before.time, let second = after.time else { return nil }
+        let start: Int, end: Int
+        switch (first.offsetMinutes, second.offsetMinutes) {
+        case let (firstOffset?, secondOffset?):
+            start = Int(first.secondsSinceMidnight) - Int(firstOffset) * 60
+            end = Int(second.secondsSinceMidnight) - Int(secondOffset) * 60
+        case (nil, nil):
+            start = Int(first.secondsSinceMidnight)
+            end = Int(second.secondsSinceMidnight)
+        default:
+            return nil
+        }
+        return start == end ? nil : (end < start ? .earlier : .later)
+    }
+
     /// A lot only a result mentions: eForms numbers groups of lots `GLO-…`.
     private static func kind(of lotId: String) -> LotKind {
         lotId.hasPrefix("GLO-") ? .group : .lot
@@ -60,9 +80,7 @@ enum LotAssembly {
                                     submissionDeadline: lot.submissionDeadline, requestsDeadline: lot.requestsDeadline)
         if let previous = procedureLot.deadlineHistory.last {
             let before = lot.submissionDeadline != nil ? previous.submissionDeadline : previous.requestsDeadline
-            if let before, let after = record.governingDeadline, before.date != after.date || before.time != after.time {
-                record.change = after < before ? .earlier : .later
-            }
+            if let before, let after = record.governingDeadline { record.change = movement(from: before, to: after) }
         }
         procedureLot.deadlineHistory.append(record)
     }

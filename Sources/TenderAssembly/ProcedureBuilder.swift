@@ -40,19 +40,22 @@ enum ProcedureBuilder {
 
         procedure.lots = LotAssembly.lots(calls: calls, results: results, modifications: modifications,
                                           describing: describing)
-        procedure.modifications = zip(timeline.notices, timeline.phases).compactMap { notice, phase in
-            guard phase == .modification, let modification = notice.modification else { return nil }
-            return ModificationRecord(notice: notice.id, dispatchDate: notice.dispatchDate, modification: modification)
+        procedure.modifications = zip(timeline.notices, timeline.phases).flatMap { notice, phase in
+            guard phase == .modification else { return [ModificationRecord]() }
+            return notice.modifications.map {
+                ModificationRecord(notice: notice.id, dispatchDate: notice.dispatchDate, modification: $0)
+            }
         }
         return procedure
     }
 
     private static func records(_ timeline: NoticeTimeline) -> [NoticeRecord] {
         var records = zip(timeline.notices, timeline.phases).map { NoticeRecord(notice: $0, phase: $1) }
+        var indexById: [String: Int] = [:]
+        for (index, record) in records.enumerated() where indexById[record.id] == nil { indexById[record.id] = index }
         for (index, notice) in timeline.notices.enumerated() {
-            guard let change = notice.change,
-                  let target = records.firstIndex(where: { change.changes(noticeId: $0.id) }), target != index
-            else { continue }
+            guard let change = notice.change, let target = NoticeTimeline.changedIndex(change, indexById),
+                  target != index else { continue }
             records[target].supersededBy = notice.id
         }
         return records

@@ -177,3 +177,79 @@ struct AssemblyTests {
         #expect(ProcedureAssembler.assemble([contractNotice, other]).map(\.id) == ["A-0", "P-1"])
     }
 }
+
+@Suite("Timeline edge cases (review findings)")
+struct TimelineEdgeCaseTests {
+    @Test func anOriginalPrecedesItsChangeEvenAgainstTheIdOrder() {
+        // a changes c; all three on one date: id order alone would put a first.
+        let c = notice("c", type: "cn-standard", form: "competition", dispatched: "2024-02-01")
+        let b = notice("b", type: "cn-standard", form: "competition", dispatched: "2024-02-01") {
+            $0.change = NoticeChange(changedNotice: "zzz")
+        }
+        let a = notice("a", type: "cn-standard", form: "competition", dispatched: "2024-02-01") {
+            $0.change = NoticeChange(changedNotice: "c-01")
+        }
+        for order in [[a, b, c], [c, b, a], [b, a, c]] {
+            let ids = ProcedureAssembler.assemble(order)[0].notices.map(\.id)
+            #expect(ids.firstIndex(of: "c")! < ids.firstIndex(of: "a")!, "\(ids)")
+            #expect(ids == ProcedureAssembler.assemble([a, b, c])[0].notices.map(\.id))
+        }
+    }
+
+    @Test func mutualChangesDoNotHang() {
+        let x = notice("x", type: "cn-standard", form: "competition", dispatched: "2024-02-01") {
+            $0.change = NoticeChange(changedNotice: "y")
+        }
+        let y = notice("y", type: "cn-standard", form: "competition", dispatched: "2024-02-01") {
+            $0.change = NoticeChange(changedNotice: "x")
+        }
+        #expect(ProcedureAssembler.assemble([y, x])[0].notices.map(\.id) == ["x", "y"])
+    }
+
+    @Test func versionsAreComparedAsNumbers() {
+        let first = notice("X", type: "cn-standard", form: "competition", dispatched: "2024-02-01", version: "01",
+                           file: "a.xml")
+        let same = notice("X", type: "cn-standard", form: "competition", dispatched: "2024-02-01", version: "1",
+                          file: "b.xml")
+        let procedure = ProcedureAssembler.assemble([first, same])[0]
+        #expect(procedure.notices.map(\.source.file) == ["a.xml"])
+        #expect(procedure.warnings.map(\.message) == ["notice X is also in a.xml; this copy is ignored"])
+    }
+
+    @Test func aChainOfChangesKeepsThePhaseOfTheOriginal() {
+        let pin = notice("PIN", type: "pin-only", form: "planning", dispatched: "2024-01-01")
+        let first = notice("C1", type: "corr", form: "change", dispatched: "2024-01-10") {
+            $0.change = NoticeChange(changedNotice: "PIN")
+        }
+        let second = notice("C2", type: "corr", form: "change", dispatched: "2024-01-20") {
+            $0.change = NoticeChange(changedNotice: "C1")
+        }
+        let phases = ProcedureAssembler.assemble([second, first, pin])[0].notices.map(\.phase)
+        #expect(phases == [.planning, .planning, .planning])
+    }
+
+    @Test(arguments: [
+        ("12:00:00+01:00", nil as String?, nil as DeadlineChange?),      // time dropped: cannot tell
+        ("12:00:00+01:00", "13:00:00+02:00", nil),                        // the same instant
+        ("12:00:00+01:00", "11:30:00Z", .later),                          // 11:00Z → 11:30Z
+        ("12:00:00+01:00", "10:30:00Z", .earlier),
+        ("12:00:00", "11:00:00", .earlier),                               // no offsets: by the clock
+        ("12:00:00", "12:00:00Z", nil),                                   // one offset only
+    ])
+    func deadlineMovesOnTheSameDay(before: String, after: String?, expected: DeadlineChange?) throws {
+        func deadline(_ time: String?) -> Lot {
+            var lot = Lot(id: "LOT-0001", kind: .lot)
+            lot.submissionDeadline = DateTime(date: CalendarDate("2025-02-01")!, time: time.flatMap(TimeOfDay.init))
+            return lot
+        }
+        let call = notice("CN", type: "cn-standard", form: "competition", dispatched: "2025-01-01") {
+            $0.lots = [deadline(before)]
+        }
+        let change = notice("CHG", type: "cn-standard", form: "competition", dispatched: "2025-01-10") {
+            $0.change = NoticeChange(changedNotice: "CN-01")
+            $0.lots = [deadline(after)]
+        }
+        let lot = try #require(ProcedureAssembler.assemble([call, change])[0].lots.first)
+        #expect(lot.deadlineHistory.map(\.change) == [nil, expected])
+    }
+}

@@ -35,8 +35,8 @@ public struct Notice: Sendable, Hashable {
     public var previousNotices: [String]
     /// BT-758 and siblings: present when this notice changes (corrects) an earlier one.
     public var change: NoticeChange?
-    /// BT-1501 and siblings: present in contract modification notices.
-    public var modification: ContractModification?
+    /// BT-1501 and siblings: one per modified contract, in contract modification notices.
+    public var modifications: [ContractModification]
     /// Procedure-level facts.
     public var procedure: ProcedureFacts
     /// The buyers, several in joint procurement.
@@ -53,6 +53,7 @@ public struct Notice: Sendable, Hashable {
         self.id = id
         self.procedureId = procedureId
         previousNotices = []
+        modifications = []
         procedure = ProcedureFacts()
         buyers = []
         lots = []

@@ -18,32 +18,15 @@ public struct NoticeChange: Sendable, Hashable {
         self.items = items
     }
 
-    /// The notice id part of ``changedNotice`` (eForms appends `-<version>` to the UUID).
-    public var changedNoticeId: String? {
-        guard let changed = changedNotice else { return nil }
-        return NoticeChange.stripVersionSuffix(changed)
+    /// The notice ids BT-758 may name, most specific first: as written, then without a
+    /// trailing `-<digits>` version. For looking up the changed notice among known ids.
+    public var changedNoticeCandidates: [String] {
+        guard let changed = changedNotice else { return [] }
+        guard let dash = changed.lastIndex(of: "-"), changed.index(after: dash) < changed.endIndex,
+              changed[changed.index(after: dash)...].allSatisfy(\.isASCIIDigit) else { return [changed] }
+        return [changed, String(changed[..<dash])]
     }
 
-    /// Whether this change corrects the notice `id` (in any version, or in `version`):
-    /// eForms writes the changed notice as `<id>-<version>`, some publishers as `<id>`.
-    public func changes(noticeId id: String, version: String? = nil) -> Bool {
-        guard let changed = changedNotice else { return false }
-        if changed == id { return true }
-        guard changed.count > id.count + 1, changed.hasPrefix(id) else { return false }
-        let suffix = changed.dropFirst(id.count)
-        guard suffix.first == "-", suffix.dropFirst().allSatisfy(\.isASCIIDigit) else { return false }
-        return version.map { suffix.dropFirst() == $0 } ?? true
-    }
-
-    /// `c4c415ee-…-57568cf69462-01` → `c4c415ee-…-57568cf69462`; other forms unchanged.
-    public static func stripVersionSuffix(_ reference: String) -> String {
-        let parts = reference.split(separator: "-", omittingEmptySubsequences: false)
-        // A UUID has 5 dash-separated groups; a sixth, all digits, is the version.
-        if parts.count == 6, let last = parts.last, !last.isEmpty, last.allSatisfy(\.isASCIIDigit) {
-            return parts.dropLast().joined(separator: "-")
-        }
-        return reference
-    }
 }
 
 public struct ChangeItem: Sendable, Hashable {

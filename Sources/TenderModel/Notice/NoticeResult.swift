@@ -31,7 +31,7 @@ public struct LotResult: Sendable, Hashable {
     /// BT-709.
     public var frameworkMaximum: Reported<Amount> = .unknown
     /// BT-660.
-    public var frameworkReestimated: Amount?
+    public var frameworkReestimated: Reported<Amount> = .unknown
     /// The tenders this result covers (often only the winners).
     public var tenders: [Tender] = []
     /// The contracts concluded for this lot.

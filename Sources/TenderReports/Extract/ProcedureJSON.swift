@@ -164,10 +164,10 @@ public enum ProcedureJSON {
         json.field("lowestTender", reported: result?.lowestTender ?? .unknown)
         json.field("highestTender", reported: result?.highestTender ?? .unknown)
         json.key("frameworkValues")
-        if let result, !result.frameworkMaximum.isUnknown || result.frameworkReestimated != nil {
+        if let result, !result.frameworkMaximum.isUnknown || !result.frameworkReestimated.isUnknown {
             json.beginObject()
             json.field("maximum", reported: result.frameworkMaximum)
-            json.field("reestimated", amount: result.frameworkReestimated)
+            json.field("reestimated", reported: result.frameworkReestimated)
             json.endObject()
         } else {
             json.null()

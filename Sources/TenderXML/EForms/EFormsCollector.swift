@@ -36,7 +36,7 @@ struct EFormsCollector {
                 $0.change.items.append(ChangeItem())
                 $0.descriptions.append([])
             }
-        case .modification: raw.modification = raw.modification ?? RawModification()
+        case .modification: raw.modifications.append(RawModification())
         case .noticeResult: raw.hasResult = true
         case .lotResult: raw.lotResults.append(RawLotResult())
         case .statistics:
@@ -86,7 +86,8 @@ struct EFormsCollector {
         switch privacyOwner {
         case .procedureProcess, .procedureJustification: raw.procedureWithheld.append(privacy)
         case .noticeResult: raw.resultWithheld.append(privacy)
-        case .lotResult:
+        case .lotResult, .frameworkValues, .decisionReason:
+            // BT-709/BT-660 and BT-144 declare their privacy inside their own containers.
             if !raw.lotResults.isEmpty { raw.lotResults[raw.lotResults.count - 1].withheld.append(privacy) }
         case .statistics:
             if let last = raw.lotResults.indices.last, !raw.lotResults[last].statisticsWithheld.isEmpty {
@@ -308,7 +309,9 @@ struct EFormsCollector {
             }
         case .resultFrameworkReestimated:
             let amount = amount(bytes, attributes, "BT-660 framework re-estimated value", line, column)
-            updateLotResult { $0.result.frameworkReestimated = $0.result.frameworkReestimated ?? amount }
+            updateLotResult {
+                if $0.result.frameworkReestimated.isUnknown { $0.result.frameworkReestimated = Reported(amount) }
+            }
 
         // Tenders
         case .tenderId: updateTender { $0.tender.id = value }
@@ -367,7 +370,7 @@ struct EFormsCollector {
     }
 
     private mutating func updateModification(_ update: (inout RawModification) -> Void) {
-        if raw.modification != nil { update(&raw.modification!) }
+        if let last = raw.modifications.indices.last { update(&raw.modifications[last]) }
     }
 
     private mutating func updateOrganization(_ update: (inout RawOrganization) -> Void) {

@@ -23,7 +23,7 @@ struct EFormsRawNotice {
     var previousNotices: [String] = []
 
     var change: RawChange?
-    var modification: RawModification?
+    var modifications: [RawModification] = []
 
     var procedure = ProcedureFacts()
     var procedureTitle: [LocalizedText] = []

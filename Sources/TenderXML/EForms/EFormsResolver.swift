@@ -58,11 +58,11 @@ extension EFormsRawNotice {
             resolved.reasonDescription = change.reasonDescriptions.resolved(in: language)
             notice.change = resolved
         }
-        if let modification {
+        notice.modifications = modifications.map { modification in
             var resolved = modification.modification
             resolved.description = modification.descriptions.resolved(in: language)
             resolved.reasonDescription = modification.reasonDescriptions.resolved(in: language)
-            notice.modification = resolved
+            return resolved
         }
 
         notice.procedure = procedure
@@ -171,8 +171,20 @@ extension EFormsRawNotice {
             tenderOrder.append(tender.id)
         }
 
+        // Indexes built once: a result must never scan every tender and contract (hostile
+        // notices with 10,000 results would take minutes).
         var claimedTenders: Set<String> = []
         for raw in lotResults { claimedTenders.formUnion(raw.tenderRefs) }
+        var unclaimedByLot: [String: [String]] = [:]
+        for id in tenderOrder where !claimedTenders.contains(id) {
+            if let lotId = tendersById[id]?.lotId { unclaimedByLot[lotId, default: []].append(id) }
+        }
+        var contractsByTender: [String: [String]] = [:]
+        var contractPosition: [String: Int] = [:]
+        for (position, id) in contractOrder.enumerated() {
+            contractPosition[id] = position
+            for tenderId in contractsById[id]!.tenderIds { contractsByTender[tenderId, default: []].append(id) }
+        }
 
         result.lotResults = lotResults.map { raw in
             var lotResult = raw.result
@@ -189,37 +201,34 @@ extension EFormsRawNotice {
                 case "ten-val-low": lotResult.lowestTender = .withheld(withholding)
                 case "ten-val-hig": lotResult.highestTender = .withheld(withholding)
                 case "max-val": lotResult.frameworkMaximum = .withheld(withholding)
+                case "ree-val": lotResult.frameworkReestimated = .withheld(withholding)
                 default: break
                 }
             }
 
             // The result's own list of tenders, then tenders that name its lot and no result lists.
             var tenderIds: [String] = []
-            for reference in raw.tenderRefs where !tenderIds.contains(reference) {
+            var seenTenders: Set<String> = []
+            for reference in raw.tenderRefs where seenTenders.insert(reference).inserted {
                 if tendersById[reference] != nil { tenderIds.append(reference) } else {
                     references.dangling(reference, "tender")
                 }
             }
             if let lotId = lotResult.lotId {
-                for id in tenderOrder where !claimedTenders.contains(id) && tendersById[id]?.lotId == lotId
-                    && !tenderIds.contains(id) {
-                    tenderIds.append(id)
-                }
+                for id in unclaimedByLot[lotId] ?? [] where seenTenders.insert(id).inserted { tenderIds.append(id) }
             }
             lotResult.tenders = tenderIds.compactMap { tendersById[$0] }
 
+            // Its own contracts, then the contracts concluded on its tenders, in document order.
             var contractIds: [String] = []
-            for reference in raw.contractRefs where !contractIds.contains(reference) {
+            var seenContracts: Set<String> = []
+            for reference in raw.contractRefs where seenContracts.insert(reference).inserted {
                 if contractsById[reference] != nil { contractIds.append(reference) } else {
                     references.dangling(reference, "contract")
                 }
             }
-            let tenderSet = Set(tenderIds)
-            for id in contractOrder where !contractIds.contains(id) {
-                if let contract = contractsById[id], contract.tenderIds.contains(where: tenderSet.contains) {
-                    contractIds.append(id)
-                }
-            }
+            let concluded = tenderIds.flatMap { contractsByTender[$0] ?? [] }.filter { seenContracts.insert($0).inserted }
+            contractIds += concluded.sorted { contractPosition[$0]! < contractPosition[$1]! }
             lotResult.contracts = contractIds.compactMap { contractsById[$0] }
             return lotResult
         }

@@ -283,6 +283,7 @@ extension EFormsScope {
 
     /// Scopes whose fields can be withheld (eForms non-publication identifiers).
     static let privacyOwners: Set<EFormsScope> = [
-        .procedureProcess, .procedureJustification, .noticeResult, .lotResult, .statistics, .tender,
+        .procedureProcess, .procedureJustification, .noticeResult, .lotResult, .frameworkValues, .decisionReason,
+        .statistics, .tender,
     ]
 }
