@@ -19,6 +19,8 @@ public struct ExtractJob: Sendable {
         public var procedures: [Procedure]
         /// Inputs that could not be read, sorted by location.
         public var errors: [Diagnostic]
+        /// Notes about the inputs that lose nothing (a folder reached twice).
+        public var notes: [Diagnostic]
         public var fileCount: Int
         public var noticeCount: Int
     }
@@ -29,6 +31,6 @@ public struct ExtractJob: Sendable {
         let notices = batch.notices
         let procedures = ProcedureAssembler.assemble(notices)
         return Output(procedures: procedures, errors: (discovery.errors + batch.errors).sorted(),
-                      fileCount: discovery.files.count, noticeCount: notices.count)
+                      notes: discovery.notes.sorted(), fileCount: discovery.files.count, noticeCount: notices.count)
     }
 }

@@ -13,7 +13,10 @@ import TenderModel
 /// device and inode) is not entered again, so a link loop cannot trap the walk.
 public struct InputDiscovery {
     public private(set) var files: [String] = []
+    /// Inputs that should have been read and could not be.
     public private(set) var errors: [Diagnostic] = []
+    /// Things worth saying that lose no input (a folder reached twice).
+    public private(set) var notes: [Diagnostic] = []
     private var visited: Set<FileIdentity> = []
 
     public init(paths: [String]) {
@@ -28,8 +31,10 @@ public struct InputDiscovery {
     private mutating func add(_ path: String, explicit: Bool) {
         var info = stat()
         guard stat(path, &info) == 0 else {
+            // A dangling link or vanished entry matters only if it would have been read.
+            guard explicit || Self.isXMLName(path) else { return }
             let reason = String(cString: strerror(errno))
-            errors.append(Diagnostic(.unreadable, explicit ? "cannot read input: \(reason)" : "skipped: \(reason)",
+            errors.append(Diagnostic(.unreadable, explicit ? "cannot read input: \(reason)" : "cannot read: \(reason)",
                                      at: SourceLocation(file: path)))
             return
         }
@@ -37,8 +42,8 @@ public struct InputDiscovery {
         case S_IFDIR:
             let identity = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             guard visited.insert(identity).inserted else {
-                errors.append(Diagnostic(.unreadable, "folder already visited (symbolic link loop?); not entered again",
-                                         at: SourceLocation(file: path)))
+                notes.append(Diagnostic(.duplicate, "folder already read (a symbolic link or a repeated argument); "
+                                            + "not read again", at: SourceLocation(file: path)))
                 return
             }
             walk(path)
@@ -58,18 +63,31 @@ public struct InputDiscovery {
             return
         }
         var names: [String] = []
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                // Paths are Strings here; a name that is not UTF-8 cannot be opened through one.
+                let shown = String(decoding: bytes, as: UTF8.self)
+                if explicitXMLSuffix(bytes) {
+                    errors.append(Diagnostic(.unreadable, "file name is not valid UTF-8; rename it to have it read",
+                                             at: SourceLocation(file: prefix + shown)))
+                }
+                continue
             }
             if name == "." || name == ".." { continue }
             names.append(name)
         }
         closedir(directory)
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         for name in names.sorted() {
             add(prefix + name, explicit: false)
         }
+    }
+
+    private func explicitXMLSuffix(_ bytes: [UInt8]) -> Bool {
+        bytes.count > 4 && bytes.suffix(4).map { $0 | 0x20 } == Array(".xml".utf8)
     }
 
     static func isXMLName(_ path: String) -> Bool {

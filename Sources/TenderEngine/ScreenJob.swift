@@ -16,6 +16,7 @@ public struct ScreenJob: Sendable {
     public struct Output: Sendable {
         public var result: ScreeningResult
         public var errors: [Diagnostic]
+        public var notes: [Diagnostic]
         public var fileCount: Int
         public var noticeCount: Int
     }
@@ -23,6 +24,7 @@ public struct ScreenJob: Sendable {
     public func run() -> Output {
         let input = extract.run()
         let result = Screener(settings: settings).screen(input.procedures, jobs: extract.jobs)
-        return Output(result: result, errors: input.errors, fileCount: input.fileCount, noticeCount: input.noticeCount)
+        return Output(result: result, errors: input.errors, notes: input.notes, fileCount: input.fileCount,
+                      noticeCount: input.noticeCount)
     }
 }

@@ -38,6 +38,7 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let result = ExtractJob(paths: paths, jobs: jobs).run()
+        for note in result.notes { printError("note: " + note.description) }
         for error in result.errors { printError(error.description) }
 
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()

@@ -52,6 +52,7 @@ struct ScreenCommand: ParsableCommand {
         var settings = ScreeningSettings.standard
         if valueWeighting { settings.valueAdjustment = ValueAdjustment() }
         let outcome = ScreenJob(paths: paths, jobs: jobs, settings: settings).run()
+        for note in outcome.notes { printError("note: " + note.description) }
         for error in outcome.errors { printError(error.description) }
 
         var listed = outcome.result.ranking

@@ -153,6 +153,57 @@ struct ReaderFieldTests {
         #expect(lot.tenders.isEmpty)
     }
 
+    @Test func listedTendersOutweighAContradictingNoTenderCode() throws {
+        let reason = """
+            <efac:DecisionReason><efbc:DecisionReasonCode listName="non-award-justification">no-rece</efbc:DecisionReasonCode></efac:DecisionReason>
+            """
+        let notice = try reader.read(xml: NoticeXML.awardNotice(extensions: NoticeXML.singleAward(extraResult: reason)))
+        #expect(try lotResult(notice).tendersReceived == TendersReceived(count: .known(1), source: .listedTenders))
+    }
+
+    @Test func withheldFrameworkValuesAndNonAwardReasonsInTheirOwnContainers() throws {
+        let privacy = { (code: String) in
+            """
+            <efac:FieldsPrivacy><efbc:FieldIdentifierCode listName="non-publication-identifier">\(code)</efbc:FieldIdentifierCode>
+            <cbc:ReasonCode listName="non-publication-justification">oth-int</cbc:ReasonCode></efac:FieldsPrivacy>
+            """
+        }
+        let extensions = """
+            <efac:NoticeResult><efac:LotResult>
+            <cbc:ID schemeName="result">RES-0001</cbc:ID>
+            <cbc:TenderResultCode listName="winner-selection-status">clos-nw</cbc:TenderResultCode>
+            <efac:DecisionReason>\(privacy("no-awa-rea"))<efbc:DecisionReasonCode listName="non-award-justification">no-rece</efbc:DecisionReasonCode></efac:DecisionReason>
+            <efac:FrameworkAgreementValues>\(privacy("max-val"))\(privacy("ree-val"))
+            <cbc:MaximumValueAmount currencyID="EUR">1.00</cbc:MaximumValueAmount>
+            <efbc:ReestimatedValueAmount currencyID="EUR">5</efbc:ReestimatedValueAmount>
+            </efac:FrameworkAgreementValues>
+            <efac:TenderLot><cbc:ID schemeName="Lot">LOT-0001</cbc:ID></efac:TenderLot>
+            </efac:LotResult></efac:NoticeResult>
+            """
+        let lot = try lotResult(try reader.read(xml: NoticeXML.awardNotice(extensions: extensions)))
+        #expect(lot.nonAwardReason.isWithheld)
+        #expect(lot.frameworkMaximum.isWithheld)
+        #expect(lot.frameworkReestimated.isWithheld)
+        // A withheld "no tender received" is not 0 tenders received.
+        #expect(lot.tendersReceived == nil)
+    }
+
+    @Test func everyContractModificationIsKept() throws {
+        let modification = { (contract: String, reason: String) in
+            """
+            <efac:ContractModification>
+            <efbc:ChangedNoticeIdentifier schemeName="ojs-notice-id">342558-2018</efbc:ChangedNoticeIdentifier>
+            <efbc:ModifiedContractIdentifier schemeName="contract">\(contract)</efbc:ModifiedContractIdentifier>
+            <efac:ChangeReason><cbc:ReasonCode listName="modification-justification">\(reason)</cbc:ReasonCode></efac:ChangeReason>
+            </efac:ContractModification>
+            """
+        }
+        let notice = try reader.read(xml: NoticeXML.awardNotice(extensions: modification("CON-0001", "add-wss")
+            + modification("CON-0002", "unfore-cir")))
+        #expect(notice.modifications.map(\.modifiedContract) == ["CON-0001", "CON-0002"])
+        #expect(notice.modifications.map(\.reasonCode) == ["add-wss", "unfore-cir"])
+    }
+
     @Test func groupTenderersResolveToTheirOrganisationsWithTheLeader() throws {
         var extensions = NoticeXML.singleAward().replacingOccurrences(
             of: "<efac:Tenderer><cbc:ID schemeName=\"organization\">ORG-0002</cbc:ID></efac:Tenderer>",

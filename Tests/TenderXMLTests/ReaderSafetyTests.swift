@@ -184,3 +184,99 @@ struct ReaderSafetyTests {
         #expect(notice.id == "aaaaaaaa-0000-4000-8000-000000000001")
     }
 }
+
+/// Findings of the independent review of the reader, each pinned by a test.
+@Suite("Reader safety: review findings")
+struct ReaderReviewTests {
+    let reader = EFormsReader()
+
+    private func failure(_ xml: String) -> Diagnostic? {
+        if case .failure(let error) = Result(catching: { () throws(Diagnostic) -> Notice in try reader.read(xml: xml) }) {
+            return error
+        }
+        return nil
+    }
+
+    @Test func anElementWithTensOfThousandsOfAttributesIsRefusedBeforeLibxml2ChecksThem() throws {
+        // libxml2 2.9's duplicate-attribute check is quadratic: 200,000 attributes took 23 s.
+        let attributes = (0..<50_000).map { "a\($0)=\"1\"" }.joined(separator: " ")
+        let error = try #require(failure(NoticeXML.awardNotice(body: "<cbc:Note \(attributes)/>")))
+        #expect(error.kind == .limitExceeded)
+        #expect(error.message.contains("more than 256 attributes"))
+        // Quotes, '>' and '=' inside values do not count; ordinary notices pass.
+        let tricky = "<cbc:Note a=\"x=y>z\" b='=='>text</cbc:Note>"
+        #expect(failure(NoticeXML.awardNotice(body: tricky)) == nil)
+    }
+
+    @Test func attributesSplitAcrossChunksAreCountedAcrossChunks() throws {
+        let small = EFormsReader(limits: ReaderLimits(maximumAttributes: 20, chunkBytes: 4096))
+        let attributes = (0..<300).map { "attribute\($0)=\"value\"" }.joined(separator: " ") // ~6 kB: two chunks
+        let xml = NoticeXML.awardNotice(body: "<cbc:Note \(attributes)/>")
+        let result = Result { () throws(Diagnostic) -> Notice in try small.read(xml: xml) }
+        guard case .failure(let error) = result else {
+            Issue.record("300 attributes passed a limit of 20")
+            return
+        }
+        #expect(error.kind == .limitExceeded)
+    }
+
+    @Test func anAmpersandInAnAttributeValueIsAnAmpersand() throws {
+        let extensions = NoticeXML.singleAward().replacingOccurrences(of: "currencyID=\"EUR\"", with: "currencyID=\"E&amp;R\"")
+        let notice = try reader.read(xml: NoticeXML.awardNotice(extensions: extensions))
+        #expect(notice.result?.lotResults.first?.tenders.first?.amount.value?.currency == "E&R")
+    }
+
+    @Test func aFileWithoutAnyElementSaysSo() throws {
+        for content in ["\u{FEFF}", "<?xml version=\"1.0\"?>\n<!-- nothing here -->\n"] {
+            let error = try #require(failure(content))
+            #expect(error.message == "no XML element in the file", "\(content.debugDescription)")
+        }
+    }
+
+    @Test func libxml2MessagesStayOnOneLine() throws {
+        var bytes = Array(NoticeXML.awardNotice(body: "<cbc:Note>é</cbc:Note>").utf8)
+        bytes[bytes.firstIndex(of: 0xC3)!] = 0xFF
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(Diagnostic) -> Notice in try reader.read(bytes: raw, file: "x.xml") }
+        }
+        guard case .failure(let error) = result else {
+            Issue.record("invalid UTF-8 accepted")
+            return
+        }
+        #expect(!error.message.contains("\n"))
+        #expect(error.message.contains("; Bytes: 0xFF"))
+    }
+
+    @Test func anUndeclaredPrefixStopsTheParse() throws {
+        let error = try #require(failure(NoticeXML.awardNotice(body: "<foo:bar/>")))
+        #expect(error.message.contains("Namespace prefix foo on bar is not defined"))
+    }
+
+    @Test func aHugeAttributeValueOnACapturedFieldIsRefused() throws {
+        let small = EFormsReader(limits: ReaderLimits(maximumFieldBytes: 100))
+        let long = String(repeating: "x", count: 200)
+        let xml = NoticeXML.awardNotice().replacingOccurrences(of: "listName=\"result\"", with: "listName=\"\(long)\"")
+        let result = Result { () throws(Diagnostic) -> Notice in try small.read(xml: xml) }
+        guard case .failure(let error) = result else {
+            Issue.record("a 200-byte attribute passed a 100-byte limit")
+            return
+        }
+        #expect(error.message.contains("attribute value is longer than 100 bytes"))
+    }
+
+    @Test func aSecondDifferentProcedureIdIsReported() throws {
+        let xml = NoticeXML.awardNotice(body: "<cbc:ContractFolderID>another-id</cbc:ContractFolderID>")
+        let notice = try reader.read(xml: xml)
+        #expect(notice.procedureId == "11111111-2222-3333-4444-555555555555")
+        #expect(notice.warnings.contains { $0.message.contains("a second procedure identifier (BT-04) 'another-id'") })
+    }
+
+    @Test func limitsAreClampedToWorkableValues() {
+        let limits = ReaderLimits(maximumFieldBytes: 0, maximumDepth: 1, maximumAttributes: 0, chunkBytes: 0)
+        #expect(limits.chunkBytes == 4096)
+        #expect(limits.maximumFieldBytes == 1)
+        #expect(limits.maximumDepth == 8)
+        #expect(limits.maximumAttributes == 16)
+        #expect(ReaderLimits(chunkBytes: Int.max).chunkBytes == 64 << 20)
+    }
+}

@@ -46,9 +46,9 @@ public struct LotResult: Sendable, Hashable {
 
     /// Tenders received, from the best source available, with that source.
     ///
-    /// The `tenders` statistic when given; else 0 when the lot was closed because no
-    /// tender came in (BT-144 `no-rece`); else the number of tenders listed (often only
-    /// winners: an estimate, and said to be one). `t-esubm` alone is never used: it counts
+    /// The `tenders` statistic when given; else the number of tenders listed (often only
+    /// winners: an estimate, and said to be one); else 0 when the lot was closed because no
+    /// tender came in (BT-144 `no-rece`). `t-esubm` alone is never used: it counts
     /// electronic submissions only.
     public var tendersReceived: TendersReceived? {
         switch statistic("tenders") {
@@ -59,11 +59,12 @@ public struct LotResult: Sendable, Hashable {
         case .unknown:
             break
         }
-        if nonAwardReason.value == "no-rece" {
-            return TendersReceived(count: .known(0), source: .nonAwardReason)
-        }
+        // Tenders listed outweigh a "no tender received" code that contradicts them.
         if !tenders.isEmpty {
             return TendersReceived(count: .known(tenders.count), source: .listedTenders)
+        }
+        if nonAwardReason.value == "no-rece" {
+            return TendersReceived(count: .known(0), source: .nonAwardReason)
         }
         return nil
     }

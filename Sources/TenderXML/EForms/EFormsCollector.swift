@@ -118,9 +118,18 @@ struct EFormsCollector {
         case .sdkVersion: raw.sdkVersion = raw.sdkVersion ?? value
         case .noticeId:
             if attributes.schemeName == nil || attributes.schemeName == "notice-id" {
+                if let first = raw.noticeId, first != value {
+                    warn(.badValue, "a second notice identifier (BT-701) '\(Self.quoted(bytes))' differs from '\(first)'; "
+                         + "the first is kept", line, column)
+                }
                 raw.noticeId = raw.noticeId ?? value
             }
-        case .procedureId: raw.procedureId = raw.procedureId ?? value
+        case .procedureId:
+            if let first = raw.procedureId, first != value {
+                warn(.badValue, "a second procedure identifier (BT-04) '\(Self.quoted(bytes))' differs from '\(first)'; "
+                     + "the first is kept", line, column)
+            }
+            raw.procedureId = raw.procedureId ?? value
         case .dispatchDate: raw.dispatchDate = raw.dispatchDate ?? date(bytes, "BT-05 dispatch date", line, column)
         case .dispatchTime: raw.dispatchTime = raw.dispatchTime ?? time(bytes, "BT-05 dispatch time", line, column)
         case .version: raw.version = raw.version ?? value

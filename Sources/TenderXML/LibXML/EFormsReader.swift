@@ -49,7 +49,7 @@ public final class EFormsReader {
         let parse = Parse(file: path, limits: limits)
         defer { parse.release() }
         while true {
-            let count = Glibc.read(descriptor, chunk.baseAddress, chunk.count)
+            let count = readBytes(descriptor, chunk.baseAddress, chunk.count)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Diagnostic(.unreadable, "cannot read: \(Self.systemError(errno))", at: SourceLocation(file: path))
@@ -82,6 +82,15 @@ public final class EFormsReader {
         return try result.get()
     }
 
+    /// `read(2)`, named apart from the reader's own `read` methods.
+    private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.read(descriptor, buffer, count)
+        #else
+        return Darwin.read(descriptor, buffer, count)
+        #endif
+    }
+
     private static func systemError(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
@@ -90,10 +99,12 @@ public final class EFormsReader {
     private final class Parse {
         let state: UnsafeMutablePointer<EFormsSAXState>
         private var sawContent = false
+        private var tags: StartTagScanner
 
         init(file: String, limits: ReaderLimits) {
             state = .allocate(capacity: 1)
             state.initialize(to: EFormsSAXState(file: file, limits: limits))
+            tags = StartTagScanner(limit: limits.maximumAttributes)
         }
 
         func release() {
@@ -108,6 +119,12 @@ public final class EFormsReader {
             guard state.pointee.failure == nil else { return false }
             if !sawContent { sawContent = bytes.contains { !$0.isXMLWhitespace } }
             guard let context = state.pointee.context ?? start() else { return false }
+            guard tags.scan(bytes) else {
+                state.pointee.fail(.limitExceeded, "an element has more than \(state.pointee.limits.maximumAttributes) "
+                    + "attributes (in the bytes after this point); refused before parsing, as libxml2 checks "
+                    + "attributes in quadratic time")
+                return false
+            }
             let code = xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
                                      Int32(bytes.count), 0)
             return code == 0 && state.pointee.failure == nil
@@ -122,7 +139,13 @@ public final class EFormsReader {
                 xmlParseChunk(context, nil, 0, 1)
             }
             let file = state.pointee.file
-            if let failure = state.pointee.failure { throw failure }
+            if var failure = state.pointee.failure {
+                if !state.pointee.sawRoot, failure.message.hasPrefix("Extra content at the end") {
+                    // libxml2's words when a file holds only a BOM, a comment or a declaration.
+                    failure.message = "no XML element in the file"
+                }
+                throw failure
+            }
             if let context = state.pointee.context, context.pointee.wellFormed == 0 {
                 throw Diagnostic(.malformedXML, "not well-formed XML", at: SourceLocation(file: file))
             }

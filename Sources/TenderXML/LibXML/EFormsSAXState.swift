@@ -102,11 +102,11 @@ struct EFormsSAXState {
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
         guard capture != .none, skipDepth == 0 else { return }
         let needed = textCount + count
+        guard needed <= limits.maximumFieldBytes else {
+            fail(.limitExceeded, "a text field is longer than \(limits.maximumFieldBytes) bytes")
+            return
+        }
         if needed > textCapacity {
-            guard needed <= limits.maximumFieldBytes else {
-                fail(.limitExceeded, "a text field is longer than \(limits.maximumFieldBytes) bytes")
-                return
-            }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(max(needed, textCapacity * 2),
                                                                           limits.maximumFieldBytes))
             grown.update(from: text, count: textCount)
@@ -126,10 +126,14 @@ struct EFormsSAXState {
 
     mutating func libxmlError(_ error: UnsafePointer<xmlError>) {
         guard failure == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-        while message.last?.isWhitespace == true { message.removeLast() }
+        let text = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
+        // One line per error on stderr: libxml2 puts details ("Bytes: 0xFF…") on further lines.
+        let message = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            .joined(separator: "; ")
         failure = Diagnostic(.malformedXML, message, at: SourceLocation(
             file: file, line: Int(error.pointee.line), column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
+        // Recoverable errors (an undeclared prefix…) would let parsing go on: stop at the first.
+        if let context { xmlStopParser(context) }
     }
 
     // MARK: Helpers
@@ -159,20 +163,45 @@ struct EFormsSAXState {
         return "not an eForms notice: the root element is \(element); \(known)"
     }
 
-    private func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+    private mutating func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
         -> LeafAttributes {
         var result = LeafAttributes()
         guard let attributes, count > 0 else { return result }
         for index in 0..<count {
             let base = attributes + index * 5 // localname, prefix, URI, value start, value end
             guard let name = base[0], base[2] == nil, let start = base[3], let end = base[4] else { continue }
-            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            guard end - start <= limits.maximumFieldBytes else {
+                fail(.limitExceeded, "an attribute value is longer than \(limits.maximumFieldBytes) bytes")
+                return result
+            }
+            let value = Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))
             if name == names.schemeName { result.schemeName = value }
             else if name == names.listName { result.listName = value }
             else if name == names.currencyID { result.currencyID = value }
             else if name == names.languageID { result.languageID = value }
         }
         return result
+    }
+
+    /// Without entity substitution libxml2 hands every `&` of an attribute value over as
+    /// `&#38;` (other references arrive decoded); turn it back into `&`.
+    static func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        let escape = Array("&#38;".utf8)
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + escape.count <= bytes.count,
+               bytes[index..<index + escape.count].elementsEqual(escape) {
+                decoded.append(UInt8(ascii: "&"))
+                index += escape.count
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: decoded, as: UTF8.self)
     }
 
     var position: (line: Int, column: Int) {
@@ -185,5 +214,12 @@ struct EFormsSAXState {
         let (line, column) = position
         failure = Diagnostic(kind, message, at: SourceLocation(file: file, line: line, column: column))
         if let context { xmlStopParser(context) }
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing spaces.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

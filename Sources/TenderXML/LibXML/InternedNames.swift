@@ -32,6 +32,7 @@ struct InternedNames {
 
     /// Interns the vocabulary into `dictionary` (a new parser has a new dictionary).
     mutating func intern(into dictionary: OpaquePointer) {
+        precondition(Self.elementNames.count < Self.capacity / 2, "the name table must stay half empty")
         keys.update(repeating: nil, count: Self.capacity)
         for (element, name) in Self.elementNames {
             guard let pointer = Self.lookup(dictionary, name) else { continue }
