@@ -61,3 +61,5 @@ row() {
 row "xmllint --stream --noout" "$reference"
 row "tenderscreen extract --jobs 1" "$(measure "$binary" extract --jobs 1 "$corpus")"
 row "tenderscreen extract --jobs 2" "$(measure "$binary" extract --jobs 2 "$corpus")"
+row "tenderscreen screen --jobs 1" "$(measure "$binary" screen --format json --jobs 1 "$corpus")"
+row "tenderscreen screen --jobs 2" "$(measure "$binary" screen --format json --jobs 2 "$corpus")"
