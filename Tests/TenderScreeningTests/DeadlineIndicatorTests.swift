@@ -58,6 +58,7 @@ struct ShortSubmissionPeriodTests {
         let flagged = try #require(findings(ShortSubmissionPeriod.self, breach.build()).first)
         #expect(flagged.status == .flagged)
         #expect(flagged.threshold?.value == .integer(15))
+        #expect(flagged.evidence["rule"] == .text("Directive 2014/24/EU art. 27(3)"))
     }
 
     @Test func restrictedProceduresAreJudgedOnTheRequestsDeadline() throws {

@@ -151,6 +151,7 @@ public struct ShortSubmissionPeriod: Indicator {
             ? table.minimum(legalBasis: legalBasis, procedureType: type, stage: stage, cases: cases.union([.urgency])) ?? rule
             : rule
         if days < lenient.days {
+            evidence["rule"] = .text(lenient.citation)
             return Finding(indicator: id, lot: lot.id, status: .flagged,
                            message: "\(days) days to submit \(stage.rawValue), legal minimum \(lenient.days) "
                                + "(\(lenient.citation))",
