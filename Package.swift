@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TenderScreening", targets: ["TenderScreening"]),
         .library(name: "TenderReports", targets: ["TenderReports"]),
         .library(name: "TenderEngine", targets: ["TenderEngine"]),
+        .library(name: "TenderGenerator", targets: ["TenderGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,15 +43,22 @@ let package = Package(
             dependencies: ["TenderModel", "TenderXML", "TenderAssembly", "TenderScreening", "TenderReports"],
             swiftSettings: strict
         ),
+        // A synthetic procurement market with planted risk schemes, written as eForms XML.
+        .target(name: "TenderGenerator", dependencies: ["TenderModel"], swiftSettings: strict),
         .executableTarget(
             name: "tenderscreen",
             dependencies: [
-                "TenderEngine", "TenderReports", "TenderScreening",
+                "TenderEngine", "TenderReports", "TenderScreening", "TenderGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "TenderModelTests", dependencies: ["TenderModel"], swiftSettings: strict),
+        .testTarget(
+            name: "TenderGeneratorTests",
+            dependencies: ["TenderGenerator", "TenderEngine", "TenderXML", "TenderModel"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "TenderScreeningTests", dependencies: ["TenderScreening", "TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderAssemblyTests", dependencies: ["TenderAssembly", "TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], swiftSettings: strict),

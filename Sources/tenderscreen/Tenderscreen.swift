@@ -10,7 +10,8 @@ struct Tenderscreen: ParsableCommand {
             (listed on standard error as file:line:column: message).
             """,
         version: TenderscreenVersion.current,
-        subcommands: [ScreenCommand.self, ExtractCommand.self, IndicatorsCommand.self, ExplainCommand.self]
+        subcommands: [ScreenCommand.self, ExtractCommand.self, IndicatorsCommand.self, ExplainCommand.self,
+                      GenerateCommand.self]
     )
 }
 

@@ -1,0 +1,2 @@
+/// Writes a synthetic eForms market (to be implemented).
+public enum MarketGenerator {}
