@@ -43,7 +43,7 @@ public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConve
     /// A country prefix before an all-digit number is dropped (`FR-213690123` is
     /// `213 690 123` in France).
     static func normaliseNationalId(_ raw: String, country: String = "") -> String {
-        var folded = String(String.UnicodeScalarView(raw.unicodeScalars.lazy
+        var folded = asciiAlphanumericsUppercased(raw) ?? String(String.UnicodeScalarView(raw.unicodeScalars.lazy
             .filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
             .flatMap { $0.properties.uppercaseMapping.unicodeScalars }))
         if folded.allSatisfy({ $0 == "0" }) || placeholderIds.contains(folded) { return "" }
@@ -55,6 +55,26 @@ public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConve
             }
         }
         return folded
+    }
+
+    /// The fast path of both normalisations for ASCII text (nearly all identifiers, most
+    /// names and codes): letters and digits upper-cased, nothing else; `nil` when `text` is
+    /// not ASCII and needs the Unicode path.
+    private static func asciiAlphanumericsUppercased(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(byte - 32)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): out.append(byte)
+                case 0x80...: return nil
+                default: break
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// ISO alpha-3 (eForms) to the alpha-2 prefixes used before national numbers in Europe,
@@ -78,6 +98,7 @@ public struct OrganizationKey: Sendable, Hashable, Comparable, CustomStringConve
     /// Spaces go with the punctuation: publishers write `S.A.`, `S. A.` and `SA`, or
     /// `Saint-Étienne` and `Saint Etienne`, for the same name, so no separator may count.
     static func fold(_ raw: String) -> String {
+        if let ascii = asciiAlphanumericsUppercased(raw) { return ascii }
         var result = String.UnicodeScalarView()
         for scalar in raw.decomposedScalars {
             let properties = scalar.properties
