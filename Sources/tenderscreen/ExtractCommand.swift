@@ -50,7 +50,7 @@ struct ExtractCommand: ParsableCommand {
             if format == .jsonl { json.raw("\n") }
             if json.bytes.count > 1 << 20 {
                 try sink.write(json.bytes)
-                json.removeAll()
+                json.discardWrittenBytes()
             }
         }
         if format == .json {

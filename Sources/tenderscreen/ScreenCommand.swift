@@ -73,7 +73,7 @@ struct ScreenCommand: ParsableCommand {
                                             to: &json) { json in
                 if json.bytes.count > 1 << 20 {
                     try sink.write(json.bytes)
-                    json.removeAll()
+                    json.discardWrittenBytes()
                 }
             }
             try sink.write(json.bytes)
@@ -84,7 +84,7 @@ struct ScreenCommand: ParsableCommand {
                 json.raw("\n")
                 if json.bytes.count > 1 << 20 {
                     try sink.write(json.bytes)
-                    json.removeAll()
+                    json.discardWrittenBytes()
                 }
             }
             try sink.write(json.bytes)

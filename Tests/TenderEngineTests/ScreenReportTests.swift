@@ -21,6 +21,25 @@ struct ScreenReportTests {
         return json.bytes
     }
 
+    /// Large reports are flushed in pieces; a flush must not lose the writer's open
+    /// containers (it once did: commas vanished and closing the array crashed).
+    @Test func flushingAfterEveryProcedureGivesTheSameReport() throws {
+        let outcome = ScreenJob(paths: [TestPaths.fixture("screening")], jobs: 1).run()
+        let summary = ScreeningJSON.Summary(files: outcome.fileCount, notices: outcome.noticeCount,
+                                            result: outcome.result, errors: outcome.errors.count)
+        var pieces: [UInt8] = []
+        var json = JSONWriter()
+        ScreeningJSON.writeDocument(result: outcome.result, listed: outcome.result.ranking, summary: summary,
+                                    errors: outcome.errors, generatorVersion: "test", to: &json) { json in
+            pieces += json.bytes
+            json.discardWrittenBytes()
+        }
+        pieces += json.bytes
+        #expect(outcome.result.ranking.count == 12)
+        #expect(pieces == Self.report([TestPaths.fixture("screening")], jobs: 1))
+        #expect(Self.validator.validate(try JSONValue.parse(pieces)) == [])
+    }
+
     @Test func fixturesReportMatchesTheSchemaAndTheContract() throws {
         let bytes = Self.report([TestPaths.fixture("eforms"), TestPaths.fixture("invalid")], jobs: 2)
         let report = try JSONValue.parse(bytes)

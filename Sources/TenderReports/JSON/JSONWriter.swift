@@ -13,10 +13,10 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    public mutating func removeAll(keepingCapacity: Bool = true) {
-        bytes.removeAll(keepingCapacity: keepingCapacity)
-        hasElements.removeAll(keepingCapacity: true)
-        afterKey = false
+    /// Forgets the bytes written so far, once the caller has flushed them, but not the
+    /// open containers: the document goes on where it was.
+    public mutating func discardWrittenBytes() {
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: Containers
