@@ -48,14 +48,23 @@ public final class EFormsReader {
         defer { close(descriptor) }
         let parse = Parse(file: path, limits: limits)
         defer { parse.release() }
+        // Fill whole chunks: a file that fits in one is parsed in a single call with
+        // `terminate` set, which spares the push parser its look-ahead for complete tags.
+        var filled = 0
         while true {
-            let count = readBytes(descriptor, chunk.baseAddress, chunk.count)
+            let count = readBytes(descriptor, chunk.baseAddress! + filled, chunk.count - filled)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Diagnostic(.unreadable, "cannot read: \(Self.systemError(errno))", at: SourceLocation(file: path))
             }
-            if count == 0 { break }
-            guard parse.feed(UnsafeRawBufferPointer(start: chunk.baseAddress, count: count)) else { break }
+            filled += count
+            let atEnd = count == 0
+            guard atEnd || filled == chunk.count else { continue }
+            if filled > 0 {
+                guard parse.feed(UnsafeRawBufferPointer(start: chunk.baseAddress, count: filled), last: atEnd) else { break }
+                filled = 0
+            }
+            if atEnd { break }
         }
         return try parse.finish()
     }
@@ -67,7 +76,8 @@ public final class EFormsReader {
         var offset = 0
         while offset < bytes.count {
             let count = min(limits.chunkBytes, bytes.count - offset)
-            guard parse.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])) else { break }
+            let last = offset + count == bytes.count
+            guard parse.feed(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), last: last) else { break }
             offset += count
         }
         return try parse.finish()
@@ -99,6 +109,8 @@ public final class EFormsReader {
     private final class Parse {
         let state: UnsafeMutablePointer<EFormsSAXState>
         private var sawContent = false
+        /// The parser has been told the document ends.
+        private var terminated = false
         private var tags: StartTagScanner
 
         init(file: String, limits: ReaderLimits) {
@@ -114,8 +126,9 @@ public final class EFormsReader {
             state.deallocate()
         }
 
-        /// Feeds bytes; false once parsing has stopped (error, refusal or limit).
-        func feed(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        /// Feeds bytes (`last`: the document ends with them); false once parsing has stopped
+        /// (error, refusal or limit).
+        func feed(_ bytes: UnsafeRawBufferPointer, last: Bool) -> Bool {
             guard state.pointee.failure == nil else { return false }
             if !sawContent { sawContent = bytes.contains { !$0.isXMLWhitespace } }
             guard let context = state.pointee.context ?? start() else { return false }
@@ -126,7 +139,8 @@ public final class EFormsReader {
                 return false
             }
             let code = xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-                                     Int32(bytes.count), 0)
+                                     Int32(bytes.count), last ? 1 : 0)
+            terminated = last
             return code == 0 && state.pointee.failure == nil
         }
 
@@ -135,7 +149,7 @@ public final class EFormsReader {
                 // libxml2's own message for this case ("Extra content at the end") misleads.
                 throw Diagnostic(.malformedXML, "empty file: no XML in it", at: SourceLocation(file: state.pointee.file))
             }
-            if state.pointee.failure == nil, let context = state.pointee.context ?? start() {
+            if !terminated, state.pointee.failure == nil, let context = state.pointee.context ?? start() {
                 xmlParseChunk(context, nil, 0, 1)
             }
             let file = state.pointee.file
