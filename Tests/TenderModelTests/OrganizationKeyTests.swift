@@ -185,6 +185,26 @@ struct OrganizationKeyTests {
         #expect(organization.key.source == .nationalId)
     }
 
+    @Test("a cached key is the computed one, is forgotten when an input changes, and leaves equality alone")
+    func cachedKey() {
+        var organization = Organization(localId: "ORG-0001")
+        organization.name = "Ville de Paris"
+        organization.country = "FRA"
+        let uncached = organization
+        organization.cacheKey()
+        #expect(organization.key == uncached.key)
+        #expect(organization == uncached)
+        #expect(Set([organization, uncached]).count == 1)
+        organization.nationalId = "217 500 016"
+        #expect(organization.key.value == "FRA/217500016")
+        organization.cacheKey()
+        organization.noticeId = "n-1"
+        organization.nationalId = nil
+        #expect(organization.key.value == "FRA//VILLEDEPARIS")
+        organization.name = nil
+        #expect(organization.key.value == "local/n-1/ORG-0001")
+    }
+
     @Test("keys order by value")
     func ordering() {
         let keys = [

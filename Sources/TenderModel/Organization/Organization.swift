@@ -1,15 +1,15 @@
 /// An organisation (buyer, tenderer) as one notice describes it.
 public struct Organization: Sendable, Hashable {
     /// OPT-200: `ORG-0001`, unique inside one notice only.
-    public var localId: String
+    public var localId: String { didSet { cachedKey.key = nil } }
     /// BT-500, in the notice language.
-    public var name: String?
+    public var name: String? { didSet { cachedKey.key = nil } }
     /// BT-501: national registration number as written.
-    public var nationalId: String?
+    public var nationalId: String? { didSet { cachedKey.key = nil } }
     /// BT-514: ISO 3166-1 alpha-3 in eForms.
-    public var country: String?
+    public var country: String? { didSet { cachedKey.key = nil } }
     /// BT-513.
-    public var town: String?
+    public var town: String? { didSet { cachedKey.key = nil } }
     /// BT-507.
     public var nuts: String?
     /// BT-165: `micro`, `small`, `medium`, `large`.
@@ -17,7 +17,9 @@ public struct Organization: Sendable, Hashable {
     /// Natural person indicator (OPP-...).
     public var isNaturalPerson: Bool?
     /// The notice that describes the organisation: scopes ``localId``.
-    public var noticeId: String?
+    public var noticeId: String? { didSet { cachedKey.key = nil } }
+    /// The key once ``cacheKey()`` has computed it; any change to its inputs forgets it.
+    private var cachedKey = KeyCache()
 
     public init(localId: String) {
         self.localId = localId
@@ -25,9 +27,28 @@ public struct Organization: Sendable, Hashable {
 
     /// The key that identifies this organisation across notices; see ``OrganizationKey``.
     public var key: OrganizationKey {
+        cachedKey.key ?? computedKey
+    }
+
+    /// Computes the key once and keeps it: screening asks for keys many times per
+    /// procedure, and normalising names is not free. Readers call it in their workers.
+    public mutating func cacheKey() {
+        cachedKey.key = computedKey
+    }
+
+    private var computedKey: OrganizationKey {
         OrganizationKey(nationalId: nationalId, name: name, country: country, town: town,
                         localId: noticeId.map { $0 + "/" + localId } ?? localId)
     }
+}
+
+/// Holds a derived value without taking part in equality or hashing: two organisations
+/// are equal whether or not their key has been cached.
+private struct KeyCache: Sendable, Hashable {
+    var key: OrganizationKey?
+
+    static func == (lhs: KeyCache, rhs: KeyCache) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
 }
 
 /// A buyer of a procedure.

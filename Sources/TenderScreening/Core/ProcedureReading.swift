@@ -12,8 +12,9 @@ public enum ProcedureKind {
 
 extension Procedure {
     /// Lots and groups of lots that can carry a result (prior-information parts excluded).
-    public var awardUnits: [ProcedureLot] {
-        lots.filter { $0.kind != .part }
+    /// Lazy: every indicator walks it, and building an array each time showed in profiles.
+    public var awardUnits: LazyFilterSequence<[ProcedureLot]> {
+        lots.lazy.filter { $0.kind != .part }
     }
 
     /// The first notice of the competition phase (the contract notice), if any.
@@ -38,11 +39,20 @@ extension Procedure {
     /// (some publishers copy BT-161 into every tender; seen in a real TED notice, 516080-2024).
     public func price(of tender: Tender) -> Amount? {
         guard let amount = tender.amount.value, !amount.isPlaceholder else { return nil }
-        if let total = noticeValue.value, total == amount,
-           awardUnits.filter({ $0.result != nil }).count > 1 {
+        if let total = noticeValue.value, total == amount, hasSeveralAwardedUnits {
             return nil
         }
         return amount
+    }
+
+    /// More than one lot or group with a result (asked for every price: no array built).
+    private var hasSeveralAwardedUnits: Bool {
+        var count = 0
+        for lot in lots where lot.kind != .part && lot.result != nil {
+            count += 1
+            if count > 1 { return true }
+        }
+        return false
     }
 
     /// Why `price(of:)` is nil, for evidence.

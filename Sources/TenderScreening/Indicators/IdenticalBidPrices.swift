@@ -61,16 +61,24 @@ public struct IdenticalBidPrices: Indicator {
                            message: "\(priced.count) of at least \(received) tenders have a published price",
                            evidence: evidence)
         }
-        // Group by exact amount (numeric equality across scales) and currency.
-        var byPrice: [Amount: [Tender]] = [:]
-        for tender in priced {
+        // Runs of one exact amount (numeric equality across scales) and currency, found by
+        // sorting rather than hashing: most lots have none, and this runs for every lot.
+        let sorted = priced.map { tender -> (amount: Amount, tender: Tender) in
             let amount = tender.amount.value!
-            byPrice[Amount(value: amount.value.normalized, currency: amount.currency), default: []].append(tender)
+            return (Amount(value: amount.value.normalized, currency: amount.currency), tender)
+        }.sorted { ($0.amount.value, $0.amount.currency ?? "") < ($1.amount.value, $1.amount.currency ?? "") }
+        var collision: (amount: Amount, tenders: [Tender])?
+        var start = 0
+        while start < sorted.count, collision == nil {
+            var end = start + 1
+            while end < sorted.count, sorted[end].amount == sorted[start].amount { end += 1 }
+            let run = sorted[start..<end].map(\.tender)
+            if run.count > 1, Set(run.map { Set($0.tenderers.map(\.organization.key)) }).count > 1 {
+                collision = (sorted[start].amount, run)
+            }
+            start = end
         }
-        let collisions = byPrice.filter { _, tenders in
-            Set(tenders.map { Set($0.tenderers.map(\.organization.key)) }).count > 1
-        }
-        guard let (amount, tenders) = collisions.min(by: { $0.key.value < $1.key.value }) else {
+        guard let (amount, tenders) = collision else {
             return Finding(indicator: id, lot: lot.id, status: .clear,
                            message: "\(priced.count) priced tenders, all prices different", evidence: evidence)
         }

@@ -26,18 +26,21 @@ struct PriceGap {
             return .failure(.insufficient(["BT-720 winning tender value (\(problem))"]))
         }
         let winnerKeys = Set(winner.tenderers.map(\.organization.key))
-        let others = result.tenders.filter { tender in
-            guard tender.id != winner.id, let amount = procedure.price(of: tender),
-                  amount.currency == winningAmount.currency else { return false }
-            return Set(tender.tenderers.map(\.organization.key)) != winnerKeys || winnerKeys.isEmpty
+        // The lowest other price in the winner's currency (ties: the smaller tender id), each
+        // price read once.
+        var lowest: (tender: Tender, amount: Amount)?
+        for tender in result.tenders where tender.id != winner.id {
+            guard let amount = procedure.price(of: tender), amount.currency == winningAmount.currency else { continue }
+            if !winnerKeys.isEmpty, Set(tender.tenderers.map(\.organization.key)) == winnerKeys { continue }
+            if let current = lowest, amount.value > current.amount.value
+                || (amount.value == current.amount.value && tender.id >= current.tender.id) { continue }
+            lowest = (tender, amount)
         }
-        guard let second = others.min(by: { procedure.price(of: $0)!.value < procedure.price(of: $1)!.value
-                || (procedure.price(of: $0)!.value == procedure.price(of: $1)!.value && $0.id < $1.id) }) else {
+        guard let (second, secondAmount) = lowest else {
             let received = result.tendersReceivedLowerBound ?? result.tenders.count
             if received <= 1 { return .failure(.notApplicable("a single tender")) }
             return .failure(.insufficient(["BT-720 values of the losing tenders"]))
         }
-        let secondAmount = procedure.price(of: second)!
         guard secondAmount.value >= winningAmount.value else {
             return .failure(.notApplicable("the winner is not the lowest tender (award on quality, not price)"))
         }

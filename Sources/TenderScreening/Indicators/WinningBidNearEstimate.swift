@@ -48,8 +48,9 @@ public struct WinningBidNearEstimate: Indicator {
     }
 
     public func evaluate(_ procedure: Procedure, population: Void) -> [Finding] {
-        let awarded = procedure.awardUnits.filter { $0.result?.winners.isEmpty == false }
-        return awarded.map { evaluate(procedure, $0, singleLot: procedure.awardUnits.count == 1) }
+        let singleLot = procedure.awardUnits.count == 1
+        return procedure.awardUnits.filter { $0.result?.winners.isEmpty == false }
+            .map { evaluate(procedure, $0, singleLot: singleLot) }
     }
 
     private func evaluate(_ procedure: Procedure, _ lot: ProcedureLot, singleLot: Bool) -> Finding {

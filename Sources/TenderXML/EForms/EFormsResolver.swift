@@ -85,6 +85,7 @@ extension EFormsRawNotice {
             var organization = raw.organization
             organization.name = raw.names.resolved(in: language)
             organization.noticeId = noticeId
+            organization.cacheKey()
             if organizationsById[organization.localId] == nil { organizationsById[organization.localId] = organization }
         }
         func organization(_ reference: String, _ role: String) -> Organization {
@@ -92,6 +93,7 @@ extension EFormsRawNotice {
             references.dangling(reference, role)
             var unknown = Organization(localId: reference)
             unknown.noticeId = noticeId
+            unknown.cacheKey()
             return unknown
         }
 
