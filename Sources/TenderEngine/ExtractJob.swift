@@ -25,10 +25,13 @@ public struct ExtractJob: Sendable {
         public var noticeCount: Int
     }
 
-    public func run() -> Output {
+    /// `progress`, when given, is advanced as files are read.
+    public func run(progress: Progress? = nil) -> Output {
+        progress?.begin(.discovering)
         let discovery = InputDiscovery(paths: paths)
-        let batch = NoticeBatchReader(jobs: jobs, limits: limits).read(files: discovery.files)
+        let batch = NoticeBatchReader(jobs: jobs, limits: limits).read(files: discovery.files, progress: progress)
         let notices = batch.notices
+        progress?.begin(.assembling)
         let procedures = ProcedureAssembler.assemble(notices)
         return Output(procedures: procedures, errors: (discovery.errors + batch.errors).sorted(),
                       notes: discovery.notes.sorted(), fileCount: discovery.files.count, noticeCount: notices.count)

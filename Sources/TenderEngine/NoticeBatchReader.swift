@@ -39,8 +39,9 @@ public struct NoticeBatchReader: Sendable {
         max(1, System.activeProcessorCount)
     }
 
-    public func read(files: [String]) -> NoticeBatch {
+    public func read(files: [String], progress: Progress? = nil) -> NoticeBatch {
         EFormsReader.prepare()
+        progress?.begin(.reading, total: files.count)
         let slots = Slots(count: files.count)
         let next = Atomic<Int>(0)
         let workers = min(jobs, max(1, files.count))
@@ -52,6 +53,10 @@ public struct NoticeBatchReader: Sendable {
                 guard index < files.count else { break }
                 let outcome = Result { () throws(Diagnostic) -> Notice in try reader.read(file: files[index]) }
                 slots.store(outcome, at: index)
+                if let progress {
+                    if case .success = outcome { progress.countNotice() }
+                    progress.advance()
+                }
             }
         }
         return NoticeBatch(outcomes: slots.collect())

@@ -21,9 +21,13 @@ public struct ScreenJob: Sendable {
         public var noticeCount: Int
     }
 
-    public func run() -> Output {
-        let input = extract.run()
-        let result = Screener(settings: settings).screen(input.procedures, jobs: extract.jobs)
+    /// `progress`, when given, is advanced as files are read and procedures screened.
+    public func run(progress: Progress? = nil) -> Output {
+        let input = extract.run(progress: progress)
+        progress?.begin(.screening, total: input.procedures.count)
+        var onScreened: (@Sendable () -> Void)?
+        if let progress { onScreened = { progress.advance() } }
+        let result = Screener(settings: settings).screen(input.procedures, jobs: extract.jobs, onScreened: onScreened)
         return Output(result: result, errors: input.errors, notes: input.notes, fileCount: input.fileCount,
                       noticeCount: input.noticeCount)
     }

@@ -28,6 +28,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Flag(name: .shortAndLong, help: "No progress line and no summary on standard error (errors are still printed).")
+    var quiet = false
+
     @Option(name: .shortAndLong, help: "Parallel readers (default: all cores).")
     var jobs: Int = NoticeBatchReader.defaultJobs
 
@@ -37,7 +40,9 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = ExtractJob(paths: paths, jobs: jobs).run()
+        let display = ProgressDisplay(quiet: quiet)
+        let result = ExtractJob(paths: paths, jobs: jobs).run(progress: display.progress)
+        display.finish()
         for note in result.notes { printError("note: " + note.description) }
         for error in result.errors { printError(error.description) }
 

@@ -35,6 +35,9 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .customLong("min-score"), help: "Show only procedures scoring at least this.")
     var minimumScore: Double?
 
+    @Flag(name: .shortAndLong, help: "No progress line and no summary on standard error (errors are still printed).")
+    var quiet = false
+
     @Option(name: .shortAndLong, help: "Parallel workers (default: all cores).")
     var jobs: Int = NoticeBatchReader.defaultJobs
 
@@ -51,7 +54,9 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         var settings = ScreeningSettings.standard
         if valueWeighting { settings.valueAdjustment = ValueAdjustment() }
-        let outcome = ScreenJob(paths: paths, jobs: jobs, settings: settings).run()
+        let display = ProgressDisplay(quiet: quiet)
+        let outcome = ScreenJob(paths: paths, jobs: jobs, settings: settings).run(progress: display.progress)
+        display.finish()
         for note in outcome.notes { printError("note: " + note.description) }
         for error in outcome.errors { printError(error.description) }
 
@@ -91,7 +96,7 @@ struct ScreenCommand: ParsableCommand {
         }
         try sink.commit()
 
-        if format != .table, System.isTerminal(2) || !outcome.errors.isEmpty {
+        if format != .table, !quiet, System.isTerminal(2) || !outcome.errors.isEmpty {
             printError("screen: \(summary.files) files, \(summary.notices) notices, \(summary.procedures) procedures, "
                 + "\(summary.flaggedProcedures) flagged, \(summary.notCheckableFindings) checks not possible, "
                 + "\(summary.errors) errors")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TenderEngine
 
 /// `tenderscreen`: public-procurement tender screening.
 struct Tenderscreen: ParsableCommand {
@@ -24,4 +25,26 @@ enum ExitStatus {
     static let done: Int32 = 0
     static let failed: Int32 = 1
     static let inputErrors: Int32 = 2
+}
+
+/// The progress line of a long run: drawn on standard error only when it is a terminal
+/// and the user did not ask for `--quiet`.
+struct ProgressDisplay {
+    let progress: Progress?
+    private let line: ProgressLine?
+
+    init(quiet: Bool) {
+        if !quiet, System.isTerminal(2) {
+            let progress = Progress()
+            self.progress = progress
+            line = ProgressLine(progress)
+        } else {
+            progress = nil
+            line = nil
+        }
+    }
+
+    func finish() {
+        line?.finish()
+    }
 }

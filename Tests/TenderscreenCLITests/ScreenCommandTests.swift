@@ -45,6 +45,22 @@ struct ScreenCommandTests {
         #expect((document["procedures"] as? [Any])?.count == 10)
     }
 
+    /// Progress is drawn only on a terminal: a script reading standard error sees errors and
+    /// the summary, never control characters; `--quiet` leaves only the errors.
+    @Test func pipedRunsShowNoProgressAndQuietKeepsOnlyErrors() throws {
+        let loud = try CommandRunner.run(["screen", "--format", "json", "Fixtures/eforms", "Fixtures/invalid"])
+        #expect(loud.status == 2)
+        #expect(!loud.standardError.contains("\r") && !loud.standardError.contains("\u{1B}"))
+        #expect(loud.standardError.contains("screen: "))
+        let quiet = try CommandRunner.run(["screen", "--quiet", "--format", "json", "Fixtures/eforms", "Fixtures/invalid"])
+        #expect(quiet.status == 2)
+        #expect(!quiet.standardError.contains("screen: "))
+        let errorLines = quiet.standardError.split(separator: "\n")
+        #expect(errorLines.count == 6)
+        #expect(errorLines.allSatisfy { $0.hasPrefix("Fixtures/invalid/") })
+        #expect(quiet.standardOutput == loud.standardOutput)
+    }
+
     @Test func oneAndTwoJobsGiveIdenticalBytes() throws {
         let one = try CommandRunner.run(["screen", "--jobs", "1", "Fixtures/eforms"])
         let two = try CommandRunner.run(["screen", "--jobs", "2", "Fixtures/eforms"])

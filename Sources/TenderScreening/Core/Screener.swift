@@ -14,7 +14,9 @@ public struct Screener: Sendable {
     }
 
     /// Screens `procedures` on `jobs` threads; the result does not depend on `jobs`.
-    public func screen(_ procedures: [Procedure], jobs: Int = 1) -> ScreeningResult {
+    /// `onScreened` is called (from any thread) after each procedure, for progress.
+    public func screen(_ procedures: [Procedure], jobs: Int = 1,
+                       onScreened: (@Sendable () -> Void)? = nil) -> ScreeningResult {
         let prepared = indicators.map { prepare($0, over: procedures, jobs: jobs) }
         let scoring = Scoring(settings: settings)
         var screened = [ScreenedProcedure?](repeating: nil, count: procedures.count)
@@ -26,6 +28,7 @@ public struct Screener: Sendable {
                     var findings: [Finding] = []
                     for indicator in prepared { findings += indicator.evaluate(procedure) }
                     output.store(scoring.score(procedure, findings: findings), at: index)
+                    onScreened?()
                 }
             }
         }
