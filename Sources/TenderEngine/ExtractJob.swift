@@ -32,7 +32,7 @@ public struct ExtractJob: Sendable {
         let batch = NoticeBatchReader(jobs: jobs, limits: limits).read(files: discovery.files, progress: progress)
         let notices = batch.notices
         progress?.begin(.assembling)
-        let procedures = ProcedureAssembler.assemble(notices)
+        let procedures = ProcedureAssembler.assemble(notices, jobs: jobs)
         return Output(procedures: procedures, errors: (discovery.errors + batch.errors).sorted(),
                       notes: discovery.notes.sorted(), fileCount: discovery.files.count, noticeCount: notices.count)
     }

@@ -75,7 +75,7 @@ struct ScreenCommand: ParsableCommand {
             var json = JSONWriter()
             try ScreeningJSON.writeDocument(result: outcome.result, listed: listed, summary: summary,
                                             errors: outcome.errors, generatorVersion: TenderscreenVersion.current,
-                                            to: &json) { json in
+                                            jobs: jobs, to: &json) { json in
                 if json.bytes.count > 1 << 20 {
                     try sink.write(json.bytes)
                     json.discardWrittenBytes()

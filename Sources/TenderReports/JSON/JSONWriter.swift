@@ -90,6 +90,13 @@ public struct JSONWriter {
         bytes.append(contentsOf: "null".utf8)
     }
 
+    /// A complete value rendered by another writer (on another thread), appended as the
+    /// next element here.
+    public mutating func value(rendered: [UInt8]) {
+        prepareValue()
+        bytes.append(contentsOf: rendered)
+    }
+
     /// Raw bytes between values, e.g. a newline between JSON Lines records.
     public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)

@@ -26,7 +26,8 @@ public enum ScreeningJSON {
 
     /// The whole report: generator, summary, indicators, ranked procedures, errors.
     public static func writeDocument(result: ScreeningResult, listed: [ScreenedProcedure], summary: Summary,
-                                     errors: [Diagnostic], generatorVersion: String, to json: inout JSONWriter,
+                                     errors: [Diagnostic], generatorVersion: String, jobs: Int = 1,
+                                     to json: inout JSONWriter,
                                      flush: (inout JSONWriter) throws -> Void) rethrows {
         json.beginObject()
         json.field("schemaVersion", schemaVersion)
@@ -59,10 +60,22 @@ public enum ScreeningJSON {
         json.endArray()
         json.key("procedures")
         json.beginArray()
-        for screened in listed {
-            json.raw("\n")
-            write(screened, to: &json)
-            try flush(&json)
+        // Procedures are rendered on `jobs` threads a window at a time (memory stays bounded)
+        // and appended in rank order.
+        var start = 0
+        while start < listed.count {
+            let window = listed[start..<min(listed.count, start + 256)]
+            let rendered = Parallel.map(count: window.count, jobs: jobs) { offset in
+                var writer = JSONWriter(reservingCapacity: 16_384)
+                write(window[window.startIndex + offset], to: &writer)
+                return writer.bytes
+            }
+            for bytes in rendered {
+                json.raw("\n")
+                json.value(rendered: bytes)
+                try flush(&json)
+            }
+            start = window.endIndex
         }
         json.endArray()
         json.key("errors")

@@ -19,20 +19,14 @@ public struct Screener: Sendable {
                        onScreened: (@Sendable () -> Void)? = nil) -> ScreeningResult {
         let prepared = indicators.map { prepare($0, over: procedures, jobs: jobs) }
         let scoring = Scoring(settings: settings)
-        var screened = [ScreenedProcedure?](repeating: nil, count: procedures.count)
-        screened.withUnsafeMutableBufferPointer { slots in
-            let output = SlotBuffer(slots)
-            forEachChunk(of: procedures.count, jobs: jobs) { range in
-                for index in range {
-                    let procedure = procedures[index]
-                    var findings: [Finding] = []
-                    for indicator in prepared { findings += indicator.evaluate(procedure) }
-                    output.store(scoring.score(procedure, findings: findings), at: index)
-                    onScreened?()
-                }
-            }
+        let screened = Parallel.map(count: procedures.count, jobs: jobs) { index in
+            let procedure = procedures[index]
+            var findings: [Finding] = []
+            for indicator in prepared { findings += indicator.evaluate(procedure) }
+            defer { onScreened?() }
+            return scoring.score(procedure, findings: findings)
         }
-        return ScreeningResult(ranking: Ranking.rank(screened.map { $0! }),
+        return ScreeningResult(ranking: Ranking.rank(screened),
                                indicators: prepared.map(\.metadata), populations: prepared.compactMap(\.populationNote))
     }
 
@@ -43,7 +37,7 @@ public struct Screener: Sendable {
         var partials = [I.Population](repeating: I.Population(), count: max(1, jobs))
         partials.withUnsafeMutableBufferPointer { buffer in
             let states = SlotBuffer(buffer)
-            forEachChunk(of: procedures.count, jobs: jobs) { range, chunk in
+            Parallel.forEachChunk(of: procedures.count, jobs: jobs) { range, chunk in
                 var population = I.Population()
                 for index in range { indicator.observe(procedures[index], into: &population) }
                 states.store(population, at: chunk)
@@ -99,18 +93,4 @@ private struct SlotBuffer<Element>: @unchecked Sendable {
     func store(_ element: Element, at index: Int) {
         buffer[index] = element
     }
-}
-
-/// Splits `0..<count` into `jobs` contiguous chunks run concurrently.
-private func forEachChunk(of count: Int, jobs: Int, _ body: @Sendable (Range<Int>, Int) -> Void) {
-    let chunks = max(1, jobs)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        let lower = count * chunk / chunks
-        let upper = count * (chunk + 1) / chunks
-        body(lower..<upper, chunk)
-    }
-}
-
-private func forEachChunk(of count: Int, jobs: Int, _ body: @Sendable (Range<Int>) -> Void) {
-    forEachChunk(of: count, jobs: jobs) { range, _ in body(range) }
 }
