@@ -68,6 +68,15 @@ extension Procedure {
     }
 }
 
+extension NoticeRecord {
+    /// Social and other specific services (`cn-social`, `can-social`, `pin-cfc-social`…): the
+    /// light regime, with its own threshold and no EU minimum periods. (Foundation's
+    /// substring search, used before, showed in profiles.)
+    var isLightRegime: Bool {
+        noticeType?.hasSuffix("social") == true
+    }
+}
+
 extension Reported where Value == String {
     /// A short name of a missing fact, for `insufficient-data`.
     func missing(_ fact: String) -> String? {

@@ -77,7 +77,7 @@ public struct ShortSubmissionPeriod: Indicator {
     private func evaluate(_ procedure: Procedure, _ notice: NoticeRecord, _ lot: ProcedureLot) -> Finding {
         let id = Self.metadata.id
         var evidence = Evidence()
-        if notice.noticeType?.contains("social") == true {
+        if notice.isLightRegime {
             return Finding(indicator: id, lot: lot.id, status: .notApplicable(reason: "light regime: no EU minimum"),
                            message: "light regime (\(notice.noticeType!))")
         }

@@ -130,7 +130,7 @@ public struct ThresholdProximity: Indicator {
     }
 
     private func category(_ procedure: Procedure, _ legalBasis: String) -> Result<ThresholdCategory, MissingFacts> {
-        if procedure.notices.contains(where: { $0.noticeType?.contains("social") == true }) {
+        if procedure.notices.contains(where: \.isLightRegime) {
             return .success(.socialServices)
         }
         if legalBasis == "32014L0023" { return .success(.concessions) }
