@@ -93,7 +93,7 @@ public enum MarketGenerator {
         return assembleTruth(plan: plan, options: options, outcomes: outcomes)
     }
 
-    /// Renders procedure `index` of the market without writing it: its files' names and bytes.
+    /// Renders the given procedures of the market without writing them: their files' names and bytes.
     public static func render(_ options: GeneratorOptions, procedures indices: [Int]) throws(GeneratorError)
         -> [(name: String, bytes: [UInt8])] {
         try validate(options)

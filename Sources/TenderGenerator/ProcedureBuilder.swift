@@ -39,10 +39,9 @@ extension MarketPlan {
     /// The complete, deterministic description of procedure `index`: a pure function of the
     /// plan and the seed, so workers can build procedures in any order.
     func spec(for index: Int) -> ProcedureSpec {
-        var random = Xoshiro256(seed: seed, stream: UInt64(index), salt: 0x70726F63)
-        var builder = Builder(plan: self, index: index, random: random)
+        var builder = Builder(plan: self, index: index,
+                              random: Xoshiro256(seed: seed, stream: UInt64(index), salt: 0x70726F63))
         builder.build()
-        random = builder.random
         return builder.spec
     }
 }
