@@ -16,6 +16,16 @@ import TenderModel
 public final class EFormsReader {
     public let limits: ReaderLimits
     private let chunk: UnsafeMutableRawBufferPointer
+    /// One push-parser context reused from file to file (reset, not rebuilt), so its
+    /// dictionary keeps our interned names: creating a context and interning ~300 names
+    /// cost about 5 % of reading a notice.
+    private var context: xmlParserCtxtPtr?
+    private var names = InternedNames()
+    /// Files parsed with `context`; it is rebuilt now and then so a stream of hostile
+    /// files cannot grow its dictionary without bound.
+    private var contextUses = 0
+    private static let contextUsesLimit = 2_000
+    private static let dictionaryLimit = 50_000
 
     /// Options for untrusted input. Never NOENT (the XXE switch), DTDLOAD, HUGE or RECOVER.
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
@@ -28,7 +38,38 @@ public final class EFormsReader {
     }
 
     deinit {
+        if let context { xmlFreeParserCtxt(context) }
+        names.deallocate()
         chunk.deallocate()
+    }
+
+    /// A context ready for a new document, with `names` interned in its dictionary.
+    fileprivate func takeContext(file: String) -> xmlParserCtxtPtr? {
+        if let context, contextUses < Self.contextUsesLimit, xmlDictSize(context.pointee.dict) < Self.dictionaryLimit,
+           file.withCString({ xmlCtxtResetPush(context, nil, 0, $0, nil) }) == 0 {
+            contextUses += 1
+            configure(context)
+            return context
+        }
+        dropContext()
+        guard let created = file.withCString({ xmlCreatePushParserCtxt(nil, nil, nil, 0, $0) }) else { return nil }
+        context = created
+        contextUses = 1
+        configure(created)
+        names.intern(into: created.pointee.dict)
+        return created
+    }
+
+    /// After a failed parse the context is not trusted again.
+    fileprivate func dropContext() {
+        if let context { xmlFreeParserCtxt(context) }
+        context = nil
+    }
+
+    private func configure(_ context: xmlParserCtxtPtr) {
+        // Options first (they edit the SAX table), then our handler over the defaults.
+        xmlCtxtUseOptions(context, EFormsReader.options)
+        context.pointee.sax.pointee = EFormsReader.handler
     }
 
     /// Initialises libxml2 once per process. Call it on the main thread before starting
@@ -46,7 +87,7 @@ public final class EFormsReader {
             throw Diagnostic(.unreadable, "cannot open: \(Self.systemError(errno))", at: SourceLocation(file: path))
         }
         defer { close(descriptor) }
-        let parse = Parse(file: path, limits: limits)
+        let parse = Parse(file: path, reader: self)
         defer { parse.release() }
         // Fill whole chunks: a file that fits in one is parsed in a single call with
         // `terminate` set, which spares the push parser its look-ahead for complete tags.
@@ -71,7 +112,7 @@ public final class EFormsReader {
 
     /// Reads a notice held in memory; `file` names it in diagnostics.
     public func read(bytes: UnsafeRawBufferPointer, file: String) throws(Diagnostic) -> Notice {
-        let parse = Parse(file: file, limits: limits)
+        let parse = Parse(file: file, reader: self)
         defer { parse.release() }
         var offset = 0
         while offset < bytes.count {
@@ -108,19 +149,25 @@ public final class EFormsReader {
     /// One push-parser run over one document.
     private final class Parse {
         let state: UnsafeMutablePointer<EFormsSAXState>
+        private unowned let reader: EFormsReader
         private var sawContent = false
         /// The parser has been told the document ends.
         private var terminated = false
         private var tags: StartTagScanner
 
-        init(file: String, limits: ReaderLimits) {
+        init(file: String, reader: EFormsReader) {
+            self.reader = reader
             state = .allocate(capacity: 1)
-            state.initialize(to: EFormsSAXState(file: file, limits: limits))
-            tags = StartTagScanner(limit: limits.maximumAttributes)
+            state.initialize(to: EFormsSAXState(file: file, limits: reader.limits, names: reader.names))
+            tags = StartTagScanner(limit: reader.limits.maximumAttributes)
         }
 
         func release() {
-            if let context = state.pointee.context { xmlFreeParserCtxt(context) }
+            // Only a context that parsed a whole document cleanly is reused.
+            if let context = state.pointee.context,
+               state.pointee.failure != nil || !terminated || context.pointee.wellFormed == 0 {
+                reader.dropContext()
+            }
             state.pointee.deallocate()
             state.deinitialize(count: 1)
             state.deallocate()
@@ -151,6 +198,7 @@ public final class EFormsReader {
             }
             if !terminated, state.pointee.failure == nil, let context = state.pointee.context ?? start() {
                 xmlParseChunk(context, nil, 0, 1)
+                terminated = true
             }
             let file = state.pointee.file
             if var failure = state.pointee.failure {
@@ -170,18 +218,14 @@ public final class EFormsReader {
         }
 
         private func start() -> xmlParserCtxtPtr? {
-            let context = state.pointee.file.withCString { xmlCreatePushParserCtxt(nil, nil, nil, 0, $0) }
-            guard let context else {
+            guard let context = reader.takeContext(file: state.pointee.file) else {
                 state.pointee.failure = Diagnostic(.unreadable, "libxml2 could not create a parser",
                                                    at: SourceLocation(file: state.pointee.file))
                 return nil
             }
-            // Options first (they edit the SAX table), then our handler over the defaults.
-            xmlCtxtUseOptions(context, EFormsReader.options)
-            context.pointee.sax.pointee = EFormsReader.handler
             context.pointee.userData = UnsafeMutableRawPointer(state)
             state.pointee.context = context
-            state.pointee.names.intern(into: context.pointee.dict)
+            state.pointee.names = reader.names
             return context
         }
     }

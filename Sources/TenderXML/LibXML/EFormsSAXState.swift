@@ -6,7 +6,8 @@ import TenderModel
 /// place: a struct reached through a class property would be copied on every event.
 struct EFormsSAXState {
     var context: xmlParserCtxtPtr?
-    var names = InternedNames()
+    /// Owned by the reader, interned into the context's dictionary (set with the context).
+    var names: InternedNames
     let limits: ReaderLimits
     let file: String
 
@@ -28,8 +29,9 @@ struct EFormsSAXState {
     /// The first error; the parse stops there.
     var failure: Diagnostic?
 
-    init(file: String, limits: ReaderLimits) {
+    init(file: String, limits: ReaderLimits, names: InternedNames) {
         self.file = file
+        self.names = names
         self.limits = limits
         collector = EFormsCollector(file: file)
         scopes = .allocate(capacity: limits.maximumDepth + 1)
@@ -38,7 +40,6 @@ struct EFormsSAXState {
     }
 
     func deallocate() {
-        names.deallocate()
         scopes.deallocate()
         text.deallocate()
     }
