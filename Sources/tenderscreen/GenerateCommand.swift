@@ -13,7 +13,7 @@ struct GenerateCommand: ParsableCommand {
             Cartels, favoured suppliers, split purchases, deadline abuse and identical bids are planted \
             at low rates, next to legitimate look-alikes; --truth writes what was planted (JSON). The \
             same seed and count give byte-identical files and truth whatever --jobs. An --out folder \
-            that is not empty is refused (exit code 2) unless --force. See docs/generator.md.
+            that is not empty is refused (exit code 1) unless --force. See docs/generator.md.
             """
     )
 
@@ -61,7 +61,7 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             printError("tenderscreen generate: \(error.description)")
             // A folder that is not empty (or not a folder) is refused before anything is written.
-            throw ExitCode(error.kind == .outputRefused ? ExitStatus.inputErrors : ExitStatus.failed)
+            throw ExitCode(ExitStatus.failed)
         }
         if let truth {
             do {
