@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import TenderModel
 import TenderXML
 
@@ -42,46 +40,17 @@ public struct NoticeBatchReader: Sendable {
     public func read(files: [String], progress: Progress? = nil) -> NoticeBatch {
         EFormsReader.prepare()
         progress?.begin(.reading, total: files.count)
-        let slots = Slots(count: files.count)
-        let next = Atomic<Int>(0)
-        let workers = min(jobs, max(1, files.count))
         let limits = self.limits
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let reader = EFormsReader(limits: limits)
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < files.count else { break }
-                let outcome = Result { () throws(Diagnostic) -> Notice in try reader.read(file: files[index]) }
-                slots.store(outcome, at: index)
-                if let progress {
-                    if case .success = outcome { progress.countNotice() }
-                    progress.advance()
-                }
+        // One file at a time: sizes vary, and a slow file must not hold a block of others.
+        let outcomes = Parallel.map(count: files.count, jobs: jobs, block: 1, worker: { EFormsReader(limits: limits) }) {
+            reader, index in
+            let outcome = Result { () throws(Diagnostic) -> Notice in try reader.read(file: files[index]) }
+            if let progress {
+                if case .success = outcome { progress.countNotice() }
+                progress.advance()
             }
+            return outcome
         }
-        return NoticeBatch(outcomes: slots.collect())
-    }
-
-    /// Per-file result slots; each index is written by exactly one worker.
-    private final class Slots: @unchecked Sendable {
-        private let buffer: UnsafeMutableBufferPointer<Result<Notice, Diagnostic>?>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
-
-        func store(_ outcome: Result<Notice, Diagnostic>, at index: Int) {
-            buffer[index] = outcome
-        }
-
-        func collect() -> [Result<Notice, Diagnostic>] {
-            buffer.map { $0! }
-        }
+        return NoticeBatch(outcomes: outcomes)
     }
 }

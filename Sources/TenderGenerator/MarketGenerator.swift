@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import TenderModel
 
 #if canImport(Glibc)
 import Glibc
@@ -120,41 +119,33 @@ public enum MarketGenerator {
             try OutputDirectory.make(directory + "/" + folderName(folder))
         }
 
-        let slots = OutcomeSlots(count: count)
-        let next = Atomic<Int>(0)
-        let chunk = 16
-        let workers = min(options.jobs, max(1, (count + chunk - 1) / chunk))
         let base = Array(directory.utf8) + [0x2F]
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // Per thread, a path buffer reused for every file it writes.
+        let outcomes = Parallel.map(count: count, jobs: options.jobs, block: 16, worker: { () -> [UInt8] in
             var path: [UInt8] = []
             path.reserveCapacity(base.count + 32)
-            while true {
-                let start = next.add(chunk, ordering: .relaxed).oldValue
-                guard start < count else { break }
-                for index in start..<min(start + chunk, count) {
-                    let spec = plan.spec(for: index)
-                    let notices = NoticeRenderer(plan: plan, strings: strings, spec: spec).render()
-                    var outcome = Outcome(planted: spec.planted, camouflaged: spec.camouflaged)
-                    let folder = Array(folderName(index / proceduresPerFolder).utf8)
-                    for notice in notices {
-                        path.removeAll(keepingCapacity: true)
-                        path.append(contentsOf: base)
-                        path.append(contentsOf: folder)
-                        path.append(0x2F)
-                        path.append(contentsOf: notice.fileName)
-                        path.append(0)
-                        if let failure = OutputDirectory.write(notice.bytes, to: path) {
-                            outcome.error = failure
-                            break
-                        }
-                        outcome.files += 1
-                        outcome.bytes += notice.bytes.count
-                    }
-                    slots.store(outcome, at: index)
+            return path
+        }) { path, index in
+            let spec = plan.spec(for: index)
+            let notices = NoticeRenderer(plan: plan, strings: strings, spec: spec).render()
+            var outcome = Outcome(planted: spec.planted, camouflaged: spec.camouflaged)
+            let folder = Array(folderName(index / proceduresPerFolder).utf8)
+            for notice in notices {
+                path.removeAll(keepingCapacity: true)
+                path.append(contentsOf: base)
+                path.append(contentsOf: folder)
+                path.append(0x2F)
+                path.append(contentsOf: notice.fileName)
+                path.append(0)
+                if let failure = OutputDirectory.write(notice.bytes, to: path) {
+                    outcome.error = failure
+                    break
                 }
+                outcome.files += 1
+                outcome.bytes += notice.bytes.count
             }
+            return outcome
         }
-        let outcomes = slots.collect()
         if let failure = outcomes.lazy.compactMap(\.error).first { throw GeneratorError(.writeFailed, failure) }
         let truth = assembleTruth(plan: plan, options: options, outcomes: outcomes)
         return GenerationSummary(procedures: count, files: outcomes.reduce(0) { $0 + $1.files },
@@ -227,35 +218,12 @@ public enum MarketGenerator {
     }
 }
 
-struct Outcome {
+struct Outcome: Sendable {
     var planted: [PlantedScheme]
     var camouflaged: [CamouflagedEntry]
     var files = 0
     var bytes = 0
     var error: String?
-}
-
-/// Per-procedure result slots; each index is written by exactly one worker.
-private final class OutcomeSlots: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Outcome?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func store(_ outcome: Outcome, at index: Int) {
-        buffer[index] = outcome
-    }
-
-    func collect() -> [Outcome] {
-        buffer.map { $0! }
-    }
 }
 
 /// The output folder: refused when it holds anything unless forced; only this generator's

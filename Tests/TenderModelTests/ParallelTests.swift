@@ -21,12 +21,20 @@ struct ParallelTests {
         #expect(Parallel.map(count: 1, jobs: 4) { "item \($0)" } == ["item 0"])
     }
 
-    @Test("chunks cover the range once, in order of their numbers", arguments: [1, 2, 7])
-    func chunksCoverTheRange(jobs: Int) {
-        let seen = Mutex<[Int: Range<Int>]>([:])
-        Parallel.forEachChunk(of: 100, jobs: jobs) { range, chunk in seen.withLock { $0[chunk] = range } }
-        let ranges = seen.withLock { $0 }.sorted { $0.key < $1.key }.map(\.value)
-        #expect(ranges.count == jobs)
-        #expect(ranges.flatMap { Array($0) } == Array(0..<100))
+    @Test("each thread makes its worker state once and reuses it; results stay in index order",
+          arguments: [1, 2, 5])
+    func workersAreMadeOncePerThread(jobs: Int) {
+        let made = Atomic<Int>(0)
+        let results = Parallel.map(count: 500, jobs: jobs, block: 3, worker: { () -> [Int] in
+            made.add(1, ordering: .relaxed)
+            return []
+        }) { seen, index in
+            seen.append(index)
+            return (index, seen.count)
+        }
+        #expect(results.map(\.0) == Array(0..<500))
+        #expect(made.load(ordering: .relaxed) == jobs)
+        // 500 items on at most 5 threads: some worker state served many items.
+        #expect(results.map(\.1).max()! >= 100)
     }
 }

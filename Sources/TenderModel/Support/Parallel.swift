@@ -7,32 +7,37 @@ public enum Parallel {
     /// `transform(i)` for every `i` in `0..<count`, in index order, on `jobs` threads.
     /// Work is handed out in small blocks from a shared counter, so uneven items balance.
     public static func map<T: Sendable>(count: Int, jobs: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        map(count: count, jobs: jobs, worker: {}) { _, index in transform(index) }
+    }
+
+    /// As ``map(count:jobs:_:)``, with state each thread makes once for itself and reuses
+    /// for every item it takes (a parser, a path buffer): `worker` runs on that thread, and
+    /// what it makes never leaves it. `block` items are taken at a time (default: enough
+    /// for about eight blocks per thread, at most 64).
+    public static func map<Worker, T: Sendable>(count: Int, jobs: Int, block: Int? = nil,
+                                                worker makeWorker: @Sendable () -> Worker,
+                                                _ transform: @Sendable (inout Worker, Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let workers = min(max(1, jobs), count)
-        if workers == 1 { return (0..<count).map(transform) }
+        if workers == 1 {
+            var worker = makeWorker()
+            return (0..<count).map { transform(&worker, $0) }
+        }
+        let block = max(1, block ?? min(64, count / (workers * 8)))
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = Slots(base: buffer.baseAddress!)
             let next = Atomic<Int>(0)
-            let block = max(1, min(64, count / (workers * 8)))
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                var worker = makeWorker()
                 while true {
                     let start = next.add(block, ordering: .relaxed).oldValue
                     guard start < count else { break }
                     for index in start..<min(count, start + block) {
-                        (slots.base + index).initialize(to: transform(index))
+                        (slots.base + index).initialize(to: transform(&worker, index))
                     }
                 }
             }
             initialized = count
-        }
-    }
-
-    /// Splits `0..<count` into `jobs` contiguous chunks run concurrently; `body` gets the
-    /// range and the chunk's number, so partial results can be merged in a fixed order.
-    public static func forEachChunk(of count: Int, jobs: Int, _ body: @Sendable (Range<Int>, Int) -> Void) {
-        let chunks = max(1, jobs)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            body(count * chunk / chunks..<count * (chunk + 1) / chunks, chunk)
         }
     }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import TenderModel
 
 /// Runs every enabled indicator over a set of procedures: folds the populations (in
@@ -34,14 +33,14 @@ public struct Screener: Sendable {
         if I.Population.self == NoPopulation.self {
             return Prepared(indicator: indicator, summary: I.Population().finalize())
         }
-        var partials = [I.Population](repeating: I.Population(), count: max(1, jobs))
-        partials.withUnsafeMutableBufferPointer { buffer in
-            let states = SlotBuffer(buffer)
-            Parallel.forEachChunk(of: procedures.count, jobs: jobs) { range, chunk in
-                var population = I.Population()
-                for index in range { indicator.observe(procedures[index], into: &population) }
-                states.store(population, at: chunk)
+        // Contiguous chunks, one per job, merged below in chunk order.
+        let chunks = max(1, jobs)
+        let partials = Parallel.map(count: chunks, jobs: jobs) { chunk in
+            var population = I.Population()
+            for index in procedures.count * chunk / chunks..<procedures.count * (chunk + 1) / chunks {
+                indicator.observe(procedures[index], into: &population)
             }
+            return population
         }
         var population = I.Population()
         for partial in partials { population.merge(partial) }
@@ -80,17 +79,4 @@ public protocol PopulationDescribing: Sendable {
 public struct PopulationNote: Sendable, Hashable {
     public var indicator: String
     public var facts: Evidence
-}
-
-/// Per-index result slots written by exactly one worker each.
-private struct SlotBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) {
-        self.buffer = buffer
-    }
-
-    func store(_ element: Element, at index: Int) {
-        buffer[index] = element
-    }
 }
