@@ -50,9 +50,7 @@ public struct PriceCloseToWinner: Indicator {
     }
 
     public func observe(_ procedure: Procedure, into population: inout PriceGapPopulation) {
-        for lot in procedure.awardUnits {
-            if case .success(let gap) = PriceGap.of(lot, in: procedure) { population.gaps.append(gap.value) }
-        }
+        population.add(procedure)
     }
 
     public func evaluate(_ procedure: Procedure, population: Quartiles?) -> [Finding] {
@@ -112,9 +110,7 @@ public struct HeavilyDiscountedBid: Indicator {
     }
 
     public func observe(_ procedure: Procedure, into population: inout PriceGapPopulation) {
-        for lot in procedure.awardUnits {
-            if case .success(let gap) = PriceGap.of(lot, in: procedure) { population.gaps.append(gap.value) }
-        }
+        population.add(procedure)
     }
 
     public func evaluate(_ procedure: Procedure, population: Quartiles?) -> [Finding] {

@@ -69,6 +69,13 @@ public struct PriceGapPopulation: IndicatorPopulation {
 
     public init() {}
 
+    /// The gap of every lot of `procedure` that has one.
+    mutating func add(_ procedure: Procedure) {
+        for lot in procedure.awardUnits {
+            if case .success(let gap) = PriceGap.of(lot, in: procedure) { gaps.append(gap.value) }
+        }
+    }
+
     public mutating func merge(_ other: PriceGapPopulation) {
         gaps += other.gaps
     }
