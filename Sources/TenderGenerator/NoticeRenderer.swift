@@ -333,6 +333,15 @@ struct NoticeRenderer {
         x.close("cac:ContractingSystem")
     }
 
+    /// The buyer's internal reference of a lot (`<reference>-L<n>`), as in contract and award notices.
+    func lotInternalId(_ x: inout XMLBuffer, _ lot: LotSpec) {
+        x.leaf("cbc:ID", " schemeName=\"InternalID\"") { buffer in
+            buffer.raw(spec.reference)
+            buffer.raw("-L")
+            buffer.integer(lot.number)
+        }
+    }
+
     func lotTitle(_ lot: LotSpec) -> [UInt8] {
         lot.title.isEmpty ? spec.title : lot.title
     }
@@ -430,11 +439,7 @@ struct NoticeRenderer {
         contractingSystems(&x, framework: lot.framework)
         x.close("cac:TenderingProcess")
         x.open("cac:ProcurementProject")
-        x.leaf("cbc:ID", " schemeName=\"InternalID\"") { buffer in
-            buffer.raw(spec.reference)
-            buffer.raw("-L")
-            buffer.integer(lot.number)
-        }
+        lotInternalId(&x, lot)
         x.leaf("cbc:Name", language: language, bytes: lotTitle(lot))
         natureCode(&x)
         requestedTotal(&x, estimate: lot.estimate, frameworkMaximum: lot.frameworkMaximum)
@@ -665,11 +670,7 @@ struct NoticeRenderer {
             contractingSystems(&x, framework: lot.framework)
             x.close("cac:TenderingProcess")
             x.open("cac:ProcurementProject")
-            x.leaf("cbc:ID", " schemeName=\"InternalID\"") { buffer in
-                buffer.raw(spec.reference)
-                buffer.raw("-L")
-                buffer.integer(lot.number)
-            }
+            lotInternalId(&x, lot)
             x.leaf("cbc:Name", language: language, bytes: lotTitle(lot))
             natureCode(&x)
             cpv(&x, lot.cpv)
