@@ -36,6 +36,13 @@ public struct Organization: Sendable, Hashable {
         cachedKey.key = computedKey
     }
 
+    /// The cached key, or `nil` when none is cached; never computes one. For the binary
+    /// codec, which stores a cached key so a decoded organisation need not compute it again.
+    var cachedKeyIfAny: OrganizationKey? {
+        get { cachedKey.key }
+        set { cachedKey.key = newValue }
+    }
+
     private var computedKey: OrganizationKey {
         OrganizationKey(nationalId: nationalId, name: name, country: country, town: town,
                         localId: noticeId.map { $0 + "/" + localId } ?? localId)

@@ -61,6 +61,9 @@ struct Benchmarks {
         let dates = (1...8).map { Array("2024-03-0\($0)+01:00".utf8) }
         let amounts = (1...8).map { Array("123456\($0).89".utf8) }
         let hundred = [Procedure](repeating: procedure, count: 100)
+        let awardNotice = notices[0]
+        var encodedAward: [UInt8] = []
+        NoticeCodec.encode(awardNotice, into: &encodedAward)
         return [
             Benchmark(name: "read-award-notice-in-memory", bytesPerOperation: award.count) { count in
                 award.withUnsafeBytes { bytes in
@@ -69,6 +72,19 @@ struct Benchmarks {
             },
             Benchmark(name: "read-award-notice-from-file", bytesPerOperation: award.count) { count in
                 for _ in 0..<count { consume(try? reader.read(file: awardPath)) }
+            },
+            Benchmark(name: "encode-award-notice") { count in
+                var bytes: [UInt8] = []
+                for _ in 0..<count {
+                    bytes.removeAll(keepingCapacity: true)
+                    NoticeCodec.encode(awardNotice, into: &bytes)
+                }
+                consume(bytes.count)
+            },
+            Benchmark(name: "decode-award-notice", bytesPerOperation: encodedAward.count) { count in
+                encodedAward.withUnsafeBytes { bytes in
+                    for _ in 0..<count { consume(try? NoticeCodec.decode(bytes)) }
+                }
             },
             Benchmark(name: "assemble-procedure") { count in
                 for _ in 0..<count { consume(ProcedureAssembler.assemble(notices)) }
