@@ -27,6 +27,11 @@ public struct ProcedureAssembler: Sendable {
         return Parallel.map(count: ids.count, jobs: jobs) { ProcedureBuilder.build(id: ids[$0], notices: notices[ids[$0]]!) }
     }
 
+    /// One procedure from all of its notices (in any order).
+    public static func procedure(id: String, notices: [Notice]) -> Procedure {
+        ProcedureBuilder.build(id: id, notices: notices)
+    }
+
     public static func assemble<S: Sequence>(_ notices: S, jobs: Int = 1) -> [Procedure] where S.Element == Notice {
         var assembler = ProcedureAssembler()
         assembler.add(contentsOf: notices)

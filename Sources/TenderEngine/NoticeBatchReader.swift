@@ -2,23 +2,15 @@ import TenderModel
 import TenderXML
 
 /// What reading a batch of files produced.
-public struct NoticeBatch: Sendable {
-    /// One entry per file, in input order: the notice, or why there is none.
-    public var outcomes: [Result<Notice, Diagnostic>]
-
-    public var notices: [Notice] {
-        outcomes.compactMap { try? $0.get() }
-    }
-
-    public var errors: [Diagnostic] {
-        outcomes.compactMap { outcome in
-            if case .failure(let error) = outcome { return error }
-            return nil
-        }
-    }
+public struct NoticeBatch<Storage: NoticeStorage>: Sendable {
+    /// Every notice read, grouped by procedure.
+    public var notices: StoredNotices<Storage>
+    /// Files that gave no notice, in input order.
+    public var errors: [Diagnostic]
 }
 
-/// Reads files on a pool of worker threads, each with its own libxml2 reader.
+/// Reads files on a pool of worker threads, each with its own libxml2 reader, and hands
+/// each notice to a ``NoticeStorage`` as soon as it is read.
 ///
 /// Work is handed out one file at a time from a shared counter, so a slow file never
 /// stalls the others; results land in per-file slots, so the output order is the input
@@ -37,20 +29,53 @@ public struct NoticeBatchReader: Sendable {
         max(1, System.activeProcessorCount)
     }
 
-    public func read(files: [String], progress: Progress? = nil) -> NoticeBatch {
+    private enum Outcome<Handle: Sendable, Failure: Error>: Sendable {
+        case stored(procedureId: String, handle: Handle)
+        case unreadable(Diagnostic)
+        case storageFailed(Failure)
+    }
+
+    private struct Worker {
+        let reader: EFormsReader
+        var scratch: [UInt8] = []
+    }
+
+    public func read<Storage: NoticeStorage>(files: [String], into storage: Storage,
+                                             progress: Progress? = nil) throws(Storage.Failure) -> NoticeBatch<Storage> {
         EFormsReader.prepare()
         progress?.begin(.reading, total: files.count)
         let limits = self.limits
         // One file at a time: sizes vary, and a slow file must not hold a block of others.
-        let outcomes = Parallel.map(count: files.count, jobs: jobs, block: 1, worker: { EFormsReader(limits: limits) }) {
-            reader, index in
-            let outcome = Result { () throws(Diagnostic) -> Notice in try reader.read(file: files[index]) }
-            if let progress {
-                if case .success = outcome { progress.countNotice() }
-                progress.advance()
+        let outcomes = Parallel.map(count: files.count, jobs: jobs, block: 1,
+                                    worker: { Worker(reader: EFormsReader(limits: limits)) }) {
+            worker, index -> Outcome<Storage.Handle, Storage.Failure> in
+            defer { progress?.advance() }
+            let notice: Notice
+            do throws(Diagnostic) {
+                notice = try worker.reader.read(file: files[index])
+            } catch {
+                return .unreadable(error)
             }
-            return outcome
+            progress?.countNotice()
+            do throws(Storage.Failure) {
+                return .stored(procedureId: notice.procedureId, handle: try storage.store(notice, scratch: &worker.scratch))
+            } catch {
+                return .storageFailed(error)
+            }
         }
-        return NoticeBatch(outcomes: outcomes)
+        var entries: [StoredNotices<Storage>.Entry] = []
+        entries.reserveCapacity(outcomes.count)
+        var errors: [Diagnostic] = []
+        for (file, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .stored(let procedureId, let handle):
+                entries.append(.init(procedureId: procedureId, file: file, handle: handle))
+            case .unreadable(let diagnostic):
+                errors.append(diagnostic)
+            case .storageFailed(let failure):
+                throw failure
+            }
+        }
+        return NoticeBatch(notices: StoredNotices(storage: storage, entries: entries), errors: errors)
     }
 }

@@ -3,6 +3,11 @@ import TenderScreening
 import TenderXML
 
 /// Reads, assembles and screens: the job behind `tenderscreen screen`.
+///
+/// Three passes, none holding more than a window of procedures: read every file (notices go
+/// to a ``NoticeStorage``), assemble each procedure and fold the population indicators, then
+/// assemble each procedure again, screen it and hand it to the caller, who keeps what the
+/// report needs (a rendered fragment in a spill file, or the whole screened procedure).
 public struct ScreenJob: Sendable {
     public var extract: ExtractJob
     public var settings: ScreeningSettings
@@ -13,6 +18,110 @@ public struct ScreenJob: Sendable {
         self.settings = settings
     }
 
+    /// One screened procedure, as ranking and the summary need it, with what the caller kept.
+    public struct Ranked<Kept: Sendable>: Sendable {
+        public var id: String
+        public var score: Double
+        /// 1-based.
+        public var rank: Int
+        /// Findings that could not be checked for want of data.
+        public var notCheckable: Int
+        public var kept: Kept
+    }
+
+    /// A run: every procedure ranked, with the facts the report header needs.
+    public struct Screening<Kept: Sendable>: Sendable {
+        public var ranking: [Ranked<Kept>]
+        public var indicators: [IndicatorMetadata]
+        public var populations: [PopulationNote]
+        /// Inputs that could not be read, sorted by location.
+        public var errors: [Diagnostic]
+        public var notes: [Diagnostic]
+        public var fileCount: Int
+        public var noticeCount: Int
+    }
+
+    /// Procedures folded per task in the population pass: a fixed size, so partial
+    /// populations merge the same way whatever the number of threads.
+    static let populationChunk = 256
+
+    /// A run whose notices and report fragments wait in temporary files.
+    public struct SpilledScreening: Sendable {
+        /// Per procedure, where its fragment is in `fragments` (`nil`: not to be listed).
+        public var screening: Screening<SpillRange?>
+        public var fragments: SpillFile
+    }
+
+    /// Screens every input with memory bounded whatever its size: notices are spilled to a
+    /// temporary file in `folder` (default `$TMPDIR`) once read, and each procedure's
+    /// `render(procedure)` (called on any thread; `nil` to leave it out of the report) to
+    /// another until the ranking is known. `progress`, when given, is advanced as files are
+    /// read and procedures screened.
+    public func run(spillingTo folder: String? = nil, progress: Progress? = nil,
+                    render: @escaping @Sendable (ScreenedProcedure) -> [UInt8]?) throws(StorageFailure) -> SpilledScreening {
+        let notices = try SpilledNotices(folder: folder)
+        let fragments = try SpillFile(folder: folder)
+        let screening = try run(storage: notices, progress: progress) { screened throws(StorageFailure) -> SpillRange? in
+            guard let bytes = render(screened) else { return nil }
+            // `withUnsafeBytes` rethrows untyped errors: the typed one travels in a Result.
+            return try bytes.withUnsafeBytes { raw in Result { () throws(StorageFailure) in try fragments.append(raw) } }
+                .get()
+        }
+        return SpilledScreening(screening: screening, fragments: fragments)
+    }
+
+    /// Screens every input, keeping `keep(procedure)` (called on any thread) per procedure.
+    /// Internal and generic, with concrete public entry points, so it is specialised here.
+    func run<Storage: NoticeStorage, Kept: Sendable>(
+        storage: Storage, progress: Progress? = nil,
+        keep: @Sendable (ScreenedProcedure) throws(Storage.Failure) -> Kept
+    ) throws(Storage.Failure) -> Screening<Kept> {
+        let input = try extract.read(into: storage, progress: progress)
+        let notices = input.notices
+        let count = notices.procedureCount
+        let jobs = extract.jobs
+        let screener = Screener(settings: settings)
+
+        var populations = screener.emptyPopulations()
+        if screener.needsPopulations {
+            progress?.begin(.assembling, total: count)
+            let chunks = (count + Self.populationChunk - 1) / Self.populationChunk
+            let partials = Parallel.map(count: chunks, jobs: jobs, block: 1, worker: { [UInt8]() }) {
+                scratch, chunk -> Result<Populations, Storage.Failure> in
+                Result { () throws(Storage.Failure) in
+                    var partial = screener.emptyPopulations()
+                    for index in chunk * Self.populationChunk..<min(count, (chunk + 1) * Self.populationChunk) {
+                        screener.observe(try notices.procedure(at: index, scratch: &scratch), into: &partial)
+                        progress?.advance()
+                    }
+                    return partial
+                }
+            }
+            for partial in partials { populations.merge(try partial.get()) }
+        }
+        let prepared = screener.prepared(with: populations)
+
+        progress?.begin(.screening, total: count)
+        let outcomes = Parallel.map(count: count, jobs: jobs, worker: { [UInt8]() }) {
+            scratch, index -> Result<Ranked<Kept>, Storage.Failure> in
+            defer { progress?.advance() }
+            return Result { () throws(Storage.Failure) in
+                let screened = prepared.screen(try notices.procedure(at: index, scratch: &scratch))
+                return Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
+                              notCheckable: screened.notCheckable.count, kept: try keep(screened))
+            }
+        }
+        var ranking: [Ranked<Kept>] = []
+        ranking.reserveCapacity(count)
+        for outcome in outcomes { ranking.append(try outcome.get()) }
+        ranking.sort { Ranking.precedes(($0.score, $0.id), ($1.score, $1.id)) }
+        for index in ranking.indices { ranking[index].rank = index + 1 }
+        return Screening(ranking: ranking, indicators: prepared.indicators, populations: prepared.populations,
+                         errors: input.errors, notes: input.notes, fileCount: input.fileCount,
+                         noticeCount: input.noticeCount)
+    }
+
+    /// Everything in memory, for small inputs and tests.
     public struct Output: Sendable {
         public var result: ScreeningResult
         public var errors: [Diagnostic]
@@ -21,14 +130,17 @@ public struct ScreenJob: Sendable {
         public var noticeCount: Int
     }
 
-    /// `progress`, when given, is advanced as files are read and procedures screened.
+    /// Screens every input in memory: each screened procedure kept whole.
     public func run(progress: Progress? = nil) -> Output {
-        let input = extract.run(progress: progress)
-        progress?.begin(.screening, total: input.procedures.count)
-        var onScreened: (@Sendable () -> Void)?
-        if let progress { onScreened = { progress.advance() } }
-        let result = Screener(settings: settings).screen(input.procedures, jobs: extract.jobs, onScreened: onScreened)
-        return Output(result: result, errors: input.errors, notes: input.notes, fileCount: input.fileCount,
-                      noticeCount: input.noticeCount)
+        let screening = run(storage: RetainedNotices(), progress: progress) { $0 }
+        let ranking = screening.ranking.map { ranked in
+            var screened = ranked.kept
+            screened.rank = ranked.rank
+            return screened
+        }
+        return Output(result: ScreeningResult(ranking: ranking, indicators: screening.indicators,
+                                              populations: screening.populations),
+                      errors: screening.errors, notes: screening.notes, fileCount: screening.fileCount,
+                      noticeCount: screening.noticeCount)
     }
 }

@@ -40,35 +40,50 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let display = ProgressDisplay(quiet: quiet)
-        let result = ExtractJob(paths: paths, jobs: jobs).run(progress: display.progress)
-        display.finish()
-        for note in result.notes { printError("note: " + note.description) }
-        for error in result.errors { printError(error.description) }
-
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
+        let display = ProgressDisplay(quiet: quiet)
+        let job = ExtractJob(paths: paths, jobs: jobs)
+        let input: ExtractJob.Input<SpilledNotices>
+        do {
+            input = try job.read(progress: display.progress)
+        } catch {
+            display.finish()
+            printError("tenderscreen: \(error)")
+            throw ExitCode(ExitStatus.failed)
+        }
+        for note in input.notes { printError("note: " + note.description) }
+        for error in input.errors { printError(error.description) }
+
         var json = JSONWriter()
         if format == .json { json.beginArray() }
-        for procedure in result.procedures {
-            if format == .json { json.raw("\n") }
-            ProcedureJSON.write(procedure, to: &json)
-            if format == .jsonl { json.raw("\n") }
-            if json.bytes.count > 1 << 20 {
+        var failure: (any Error)?
+        // A window of procedures at a time: memory holds one window, whatever the input size.
+        try job.forEachWindow(of: input, progress: display.progress) { procedures throws(StorageFailure) in
+            guard failure == nil else { return }
+            for procedure in procedures {
+                if format == .json { json.raw("\n") }
+                ProcedureJSON.write(procedure, to: &json)
+                if format == .jsonl { json.raw("\n") }
+            }
+            do {
                 try sink.write(json.bytes)
                 json.discardWrittenBytes()
+            } catch {
+                failure = error
             }
         }
+        display.finish()
+        if let failure { throw failure }
         if format == .json {
-            json.raw(result.procedures.isEmpty ? "]\n" : "\n]\n")
+            json.raw(input.notices.procedureCount == 0 ? "]\n" : "\n]\n")
         }
         try sink.write(json.bytes)
         try sink.commit()
 
-        if System.isTerminal(2) || !result.errors.isEmpty {
-            printError("extract: \(result.fileCount) files, \(result.noticeCount) notices, "
-                + "\(result.procedures.count) procedures, \(result.errors.count) errors")
+        if !quiet, System.isTerminal(2) || !input.errors.isEmpty {
+            printError("extract: \(input.fileCount) files, \(input.noticeCount) notices, "
+                + "\(input.notices.procedureCount) procedures, \(input.errors.count) errors")
         }
-        if !result.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
+        if !input.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }
 }
-

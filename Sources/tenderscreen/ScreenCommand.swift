@@ -54,53 +54,81 @@ struct ScreenCommand: ParsableCommand {
     func run() throws {
         var settings = ScreeningSettings.standard
         if valueWeighting { settings.valueAdjustment = ValueAdjustment() }
-        let display = ProgressDisplay(quiet: quiet)
-        let outcome = ScreenJob(paths: paths, jobs: jobs, settings: settings).run(progress: display.progress)
-        display.finish()
-        for note in outcome.notes { printError("note: " + note.description) }
-        for error in outcome.errors { printError(error.description) }
-
-        var listed = outcome.result.ranking
-        if let minimumScore { listed = listed.filter { $0.score >= minimumScore } }
-        if let top { listed = Array(listed.prefix(top)) }
-        let summary = ScreeningJSON.Summary(files: outcome.fileCount, notices: outcome.noticeCount,
-                                            result: outcome.result, errors: outcome.errors.count)
-
-        let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
         let format = format ?? (output == nil && System.isTerminal(1) ? .table : .json)
+        let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
+        let display = ProgressDisplay(quiet: quiet)
+        let run: ScreenJob.SpilledScreening
+        do {
+            // Notices wait on disk between reading and assembly, and each procedure's part of
+            // the report waits on disk until the ranking is known: memory holds neither.
+            let minimumScore = self.minimumScore
+            run = try ScreenJob(paths: paths, jobs: jobs, settings: settings).run(progress: display.progress) { screened in
+                if let minimumScore, screened.score < minimumScore { return nil }
+                return format == .table ? ScreeningTable.fragment(screened) : ScreeningJSON.fragment(screened)
+            }
+        } catch {
+            display.finish()
+            printError("tenderscreen: \(error)")
+            throw ExitCode(ExitStatus.failed)
+        }
+        let screening = run.screening
+        display.finish()
+        for note in screening.notes { printError("note: " + note.description) }
+        for error in screening.errors { printError(error.description) }
+
+        let summary = ScreeningJSON.Summary(
+            files: screening.fileCount, notices: screening.noticeCount, procedures: screening.ranking.count,
+            flaggedProcedures: screening.ranking.count { $0.score > 0 },
+            notCheckableFindings: screening.ranking.reduce(0) { $0 + $1.notCheckable }, errors: screening.errors.count)
+
+        var bytes: [UInt8] = []
+        var json = JSONWriter()
         switch format {
         case .table:
-            try sink.write(ScreeningTable.render(listed: listed, summary: summary, errors: outcome.errors))
+            try sink.write(ScreeningTable.header)
         case .json:
-            var json = JSONWriter()
-            try ScreeningJSON.writeDocument(result: outcome.result, listed: listed, summary: summary,
-                                            errors: outcome.errors, generatorVersion: TenderscreenVersion.current,
-                                            jobs: jobs, to: &json) { json in
-                if json.bytes.count > 1 << 20 {
-                    try sink.write(json.bytes)
-                    json.discardWrittenBytes()
-                }
-            }
-            try sink.write(json.bytes)
+            ScreeningJSON.writeHead(indicators: screening.indicators, populations: screening.populations,
+                                    summary: summary, generatorVersion: TenderscreenVersion.current, to: &json)
         case .jsonl:
-            var json = JSONWriter()
-            for screened in listed {
-                ScreeningJSON.write(screened, to: &json)
-                json.raw("\n")
-                if json.bytes.count > 1 << 20 {
-                    try sink.write(json.bytes)
-                    json.discardWrittenBytes()
-                }
-            }
-            try sink.write(json.bytes)
+            break
         }
+        var listedCount = 0
+        for ranked in screening.ranking where listedCount < top ?? .max {
+            guard let range = ranked.kept else { continue }
+            listedCount += 1
+            let rank = ranked.rank
+            try run.fragments.read(range, into: &bytes)
+            switch format {
+            case .table:
+                try sink.write(ScreeningTable.ranked(rank: rank, fragment: bytes))
+            case .json:
+                json.raw("\n")
+                ScreeningJSON.write(rank: rank, fragment: bytes, to: &json)
+            case .jsonl:
+                ScreeningJSON.write(rank: rank, fragment: bytes, to: &json)
+                json.raw("\n")
+            }
+            if json.bytes.count > 1 << 20 {
+                try sink.write(json.bytes)
+                json.discardWrittenBytes()
+            }
+        }
+        switch format {
+        case .table:
+            try sink.write(ScreeningTable.footer(summary: summary, errors: screening.errors, listedNone: listedCount == 0))
+        case .json:
+            ScreeningJSON.writeTail(errors: screening.errors, to: &json)
+        case .jsonl:
+            break
+        }
+        try sink.write(json.bytes)
         try sink.commit()
 
-        if format != .table, !quiet, System.isTerminal(2) || !outcome.errors.isEmpty {
+        if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
             printError("screen: \(summary.files) files, \(summary.notices) notices, \(summary.procedures) procedures, "
                 + "\(summary.flaggedProcedures) flagged, \(summary.notCheckableFindings) checks not possible, "
                 + "\(summary.errors) errors")
         }
-        if !outcome.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
+        if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }
 }

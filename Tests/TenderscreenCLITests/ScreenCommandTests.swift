@@ -90,3 +90,30 @@ struct ScreenCommandTests {
         #expect(explain.lines.allSatisfy { $0.count <= 100 })
     }
 }
+
+/// Temporary space: notices and report fragments wait in `$TMPDIR` during a run.
+@Suite("temporary space")
+struct TemporarySpaceTests {
+    @Test(arguments: ["screen", "extract"])
+    func unusableTemporarySpaceIsAClearFatalErrorAndLeavesNoReport(command: String) throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = folder.appendingPathComponent("report.json")
+        let outcome = try CommandRunner.run([command, "Fixtures/eforms", "-o", report.path],
+                                            environment: ["TMPDIR": "/nonexistent-tenderscreen-tmp"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("cannot make a temporary file in /nonexistent-tenderscreen-tmp"),
+                "\(outcome.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: report.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func nothingIsLeftInTheTemporaryFolderAfterARun() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try CommandRunner.run(["screen", "Fixtures/eforms"], environment: ["TMPDIR": folder.path])
+        #expect(outcome.status == 0)
+        #expect(!outcome.standardOutput.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+}

@@ -97,6 +97,21 @@ public struct JSONWriter {
         bytes.append(contentsOf: rendered)
     }
 
+    /// An object whose first fields are written by `leading` and whose other fields are
+    /// those of `rendered`, an object (`{…}`) rendered earlier: e.g. a rank known only
+    /// after the rest was rendered.
+    public mutating func object(rendered: [UInt8], leading: (inout JSONWriter) -> Void) {
+        beginObject()
+        leading(&self)
+        let fields = rendered.dropFirst().dropLast()
+        if !fields.isEmpty {
+            if hasElements[hasElements.count - 1] { bytes.append(UInt8(ascii: ",")) }
+            hasElements[hasElements.count - 1] = true
+            bytes.append(contentsOf: fields)
+        }
+        endObject()
+    }
+
     /// Raw bytes between values, e.g. a newline between JSON Lines records.
     public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)

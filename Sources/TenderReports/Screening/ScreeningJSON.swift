@@ -14,21 +14,42 @@ public enum ScreeningJSON {
         public var notCheckableFindings: Int
         public var errors: Int
 
-        public init(files: Int, notices: Int, result: ScreeningResult, errors: Int) {
+        public init(files: Int, notices: Int, procedures: Int, flaggedProcedures: Int, notCheckableFindings: Int,
+                    errors: Int) {
             self.files = files
             self.notices = notices
-            procedures = result.ranking.count
-            flaggedProcedures = result.ranking.filter { $0.score > 0 }.count
-            notCheckableFindings = result.ranking.reduce(0) { $0 + $1.notCheckable.count }
+            self.procedures = procedures
+            self.flaggedProcedures = flaggedProcedures
+            self.notCheckableFindings = notCheckableFindings
             self.errors = errors
+        }
+
+        public init(files: Int, notices: Int, result: ScreeningResult, errors: Int) {
+            self.init(files: files, notices: notices, procedures: result.ranking.count,
+                      flaggedProcedures: result.ranking.filter { $0.score > 0 }.count,
+                      notCheckableFindings: result.ranking.reduce(0) { $0 + $1.notCheckable.count }, errors: errors)
         }
     }
 
-    /// The whole report: generator, summary, indicators, ranked procedures, errors.
+    /// The whole report from a result in memory: ``writeHead(indicators:populations:summary:generatorVersion:to:)``,
+    /// each listed procedure (`flush` is called after each), ``writeTail(errors:to:)``.
     public static func writeDocument(result: ScreeningResult, listed: [ScreenedProcedure], summary: Summary,
-                                     errors: [Diagnostic], generatorVersion: String, jobs: Int = 1,
-                                     to json: inout JSONWriter,
-                                     flush: (inout JSONWriter) throws -> Void) rethrows {
+                                     errors: [Diagnostic], generatorVersion: String, to json: inout JSONWriter,
+                                     flush: (inout JSONWriter) throws -> Void = { _ in }) rethrows {
+        writeHead(indicators: result.indicators, populations: result.populations, summary: summary,
+                  generatorVersion: generatorVersion, to: &json)
+        for screened in listed {
+            json.raw("\n")
+            write(screened, to: &json)
+            try flush(&json)
+        }
+        writeTail(errors: errors, to: &json)
+    }
+
+    /// Everything before the first procedure: generator, summary, indicators, populations,
+    /// and the opening of the `procedures` array.
+    public static func writeHead(indicators: [IndicatorMetadata], populations: [PopulationNote], summary: Summary,
+                                 generatorVersion: String, to json: inout JSONWriter) {
         json.beginObject()
         json.field("schemaVersion", schemaVersion)
         json.key("generator")
@@ -40,7 +61,7 @@ public enum ScreeningJSON {
         writeSummary(summary, to: &json)
         json.key("indicators")
         json.beginArray()
-        for indicator in result.indicators {
+        for indicator in indicators {
             json.beginObject()
             json.field("id", indicator.id)
             json.field("name", indicator.name)
@@ -50,7 +71,7 @@ public enum ScreeningJSON {
         json.endArray()
         json.key("populations")
         json.beginArray()
-        for note in result.populations {
+        for note in populations {
             json.beginObject()
             json.field("indicator", note.indicator)
             json.key("statistics")
@@ -60,23 +81,10 @@ public enum ScreeningJSON {
         json.endArray()
         json.key("procedures")
         json.beginArray()
-        // Procedures are rendered on `jobs` threads a window at a time (memory stays bounded)
-        // and appended in rank order.
-        var start = 0
-        while start < listed.count {
-            let window = listed[start..<min(listed.count, start + 256)]
-            let rendered = Parallel.map(count: window.count, jobs: jobs) { offset in
-                var writer = JSONWriter(reservingCapacity: 16_384)
-                write(window[window.startIndex + offset], to: &writer)
-                return writer.bytes
-            }
-            for bytes in rendered {
-                json.raw("\n")
-                json.value(rendered: bytes)
-                try flush(&json)
-            }
-            start = window.endIndex
-        }
+    }
+
+    /// Everything after the last procedure: the `errors` array and the end of the document.
+    public static func writeTail(errors: [Diagnostic], to json: inout JSONWriter) {
         json.endArray()
         json.key("errors")
         json.beginArray()
@@ -99,9 +107,24 @@ public enum ScreeningJSON {
 
     /// One ranked procedure: the object of the `procedures` array and of each JSON Lines line.
     public static func write(_ screened: ScreenedProcedure, to json: inout JSONWriter) {
+        write(rank: screened.rank, fragment: fragment(screened), to: &json)
+    }
+
+    /// A procedure rendered before its rank is known: ``write(rank:fragment:to:)`` completes it.
+    public static func fragment(_ screened: ScreenedProcedure) -> [UInt8] {
+        var json = JSONWriter(reservingCapacity: 16_384)
+        writeUnranked(screened, to: &json)
+        return json.bytes
+    }
+
+    /// A procedure's object from its ``fragment(_:)`` and its rank.
+    public static func write(rank: Int, fragment: [UInt8], to json: inout JSONWriter) {
+        json.object(rendered: fragment) { $0.field("rank", rank) }
+    }
+
+    private static func writeUnranked(_ screened: ScreenedProcedure, to json: inout JSONWriter) {
         let procedure = screened.procedure
         json.beginObject()
-        json.field("rank", screened.rank)
         json.field("id", procedure.id)
         json.key("score")
         json.number(screened.score)

@@ -6,14 +6,36 @@ import TenderScreening
 public enum ScreeningTable {
     public static let width = 100
 
+    /// The whole table in memory: ``header``, each listed procedure, ``footer(summary:errors:listedNone:)``.
     public static func render(listed: [ScreenedProcedure], summary: ScreeningJSON.Summary, errors: [Diagnostic]) -> String {
-        var lines: [String] = []
-        lines.append(row(rank: "RANK", score: "SCORE", procedure: "PROCEDURE", buyer: "BUYER", value: "VALUE AT STAKE"))
-        lines.append(String(repeating: "─", count: width))
+        var text = header
         for screened in listed {
-            lines += block(screened)
+            text += String(decoding: ranked(rank: screened.rank, fragment: fragment(screened)), as: UTF8.self)
         }
-        if listed.isEmpty { lines.append("(no procedure to show)") }
+        return text + footer(summary: summary, errors: errors, listedNone: listed.isEmpty)
+    }
+
+    /// The column titles and a rule.
+    public static var header: String {
+        row(rank: "RANK", score: "SCORE", procedure: "PROCEDURE", buyer: "BUYER", value: "VALUE AT STAKE") + "\n"
+            + String(repeating: "─", count: width) + "\n"
+    }
+
+    /// A procedure's lines rendered before its rank is known (the rank column left blank):
+    /// ``ranked(rank:fragment:)`` fills it in.
+    public static func fragment(_ screened: ScreenedProcedure) -> [UInt8] {
+        Array((block(screened).joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// A procedure's lines from its ``fragment(_:)`` and its rank.
+    public static func ranked(rank: Int, fragment: [UInt8]) -> [UInt8] {
+        Array(pad(String(rank), rankWidth, right: true).utf8) + fragment.dropFirst(rankWidth)
+    }
+
+    /// The closing rule, the summary, the first errors and the legend.
+    public static func footer(summary: ScreeningJSON.Summary, errors: [Diagnostic], listedNone: Bool) -> String {
+        var lines: [String] = []
+        if listedNone { lines.append("(no procedure to show)") }
         lines.append(String(repeating: "─", count: width))
         lines.append(fit("\(summary.files) files · \(summary.notices) notices · \(summary.procedures) procedures · "
                          + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
@@ -34,7 +56,7 @@ public enum ScreeningTable {
             [buyer.organization.name, buyer.organization.country].compactMap { $0 }.joined(separator: " ")
         } ?? "—"
         let value = ValueAtStake.of(procedure).map(formatted) ?? "—"
-        var lines = [row(rank: String(screened.rank), score: formatScore(screened.score),
+        var lines = [row(rank: "", score: formatScore(screened.score),
                          procedure: procedure.title ?? "(untitled)", buyer: buyer, value: value)]
         let lots = procedure.awardUnits.count
         let type = procedure.procedureType.value ?? (procedure.procedureType.isWithheld ? "type withheld" : "type unknown")
@@ -56,9 +78,11 @@ public enum ScreeningTable {
 
     private static let indent = String(repeating: " ", count: 12)
 
+    private static let rankWidth = 4
+
     /// RANK(4) SCORE(6) PROCEDURE(42) BUYER(26) VALUE(18), single spaces: 100 columns.
     static func row(rank: String, score: String, procedure: String, buyer: String, value: String) -> String {
-        pad(rank, 4, right: true) + " " + pad(score, 6, right: true) + " " + pad(fit(procedure, 42), 42) + " "
+        pad(rank, rankWidth, right: true) + " " + pad(score, 6, right: true) + " " + pad(fit(procedure, 42), 42) + " "
             + pad(fit(buyer, 26), 26) + " " + pad(fit(value, 18), 18, right: true)
     }
 

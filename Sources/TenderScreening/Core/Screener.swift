@@ -1,8 +1,11 @@
 import TenderModel
 
-/// Runs every enabled indicator over a set of procedures: folds the populations (in
-/// parallel, merged in a fixed order), finalises them, evaluates each procedure, scores
-/// and ranks. No I/O.
+/// Runs every enabled indicator over a set of procedures. No I/O.
+///
+/// Two passes, so procedures can be streamed from anywhere: ``observe(_:into:)`` folds what
+/// each procedure tells the population indicators (partial ``Populations`` merge, in a fixed
+/// order, whatever the number of threads), then ``prepared(with:)`` finalises them, and the
+/// ``PreparedScreener`` evaluates, scores and can be used from any thread.
 public struct Screener: Sendable {
     public let settings: ScreeningSettings
     public let indicators: [any Indicator]
@@ -12,39 +15,123 @@ public struct Screener: Sendable {
         indicators = catalogue.filter { !settings.disabled.contains($0.metadata.id) }.map { $0.init(settings: settings) }
     }
 
-    /// Screens `procedures` on `jobs` threads; the result does not depend on `jobs`.
+    /// Whether any enabled indicator compares procedures with the population (if none,
+    /// the observation pass can be skipped).
+    public var needsPopulations: Bool {
+        emptyPopulations().folds.contains { $0.observes }
+    }
+
+    /// Nothing observed yet.
+    public func emptyPopulations() -> Populations {
+        Populations(folds: indicators.map { Self.fold($0) })
+    }
+
+    /// Folds what `procedure` tells each population indicator.
+    public func observe(_ procedure: Procedure, into populations: inout Populations) {
+        for index in populations.folds.indices where populations.folds[index].observes {
+            populations.folds[index].observe(procedure)
+        }
+    }
+
+    /// Ready to evaluate procedures against the finalised `populations`.
+    public func prepared(with populations: Populations) -> PreparedScreener {
+        PreparedScreener(indicators: populations.folds.map { $0.prepared() }, scoring: Scoring(settings: settings))
+    }
+
+    /// Screens `procedures` in memory on `jobs` threads; the result does not depend on `jobs`.
     /// `onScreened` is called (from any thread) after each procedure, for progress.
     public func screen(_ procedures: [Procedure], jobs: Int = 1,
                        onScreened: (@Sendable () -> Void)? = nil) -> ScreeningResult {
-        let prepared = indicators.map { prepare($0, over: procedures, jobs: jobs) }
-        let scoring = Scoring(settings: settings)
-        let screened = Parallel.map(count: procedures.count, jobs: jobs) { index in
-            let procedure = procedures[index]
-            var findings: [Finding] = []
-            for indicator in prepared { findings += indicator.evaluate(procedure) }
-            defer { onScreened?() }
-            return scoring.score(procedure, findings: findings)
-        }
-        return ScreeningResult(ranking: Ranking.rank(screened),
-                               indicators: prepared.map(\.metadata), populations: prepared.compactMap(\.populationNote))
-    }
-
-    private func prepare<I: Indicator>(_ indicator: I, over procedures: [Procedure], jobs: Int) -> any PreparedIndicator {
-        if I.Population.self == NoPopulation.self {
-            return Prepared(indicator: indicator, summary: I.Population().finalize())
-        }
-        // Contiguous chunks, one per job, merged below in chunk order.
+        // Contiguous chunks, merged below in chunk order.
         let chunks = max(1, jobs)
         let partials = Parallel.map(count: chunks, jobs: jobs) { chunk in
-            var population = I.Population()
+            var populations = emptyPopulations()
             for index in procedures.count * chunk / chunks..<procedures.count * (chunk + 1) / chunks {
-                indicator.observe(procedures[index], into: &population)
+                observe(procedures[index], into: &populations)
             }
-            return population
+            return populations
         }
-        var population = I.Population()
-        for partial in partials { population.merge(partial) }
-        return Prepared(indicator: indicator, summary: population.finalize())
+        var populations = emptyPopulations()
+        for partial in partials { populations.merge(partial) }
+        let screener = prepared(with: populations)
+        let screened = Parallel.map(count: procedures.count, jobs: jobs) { index in
+            defer { onScreened?() }
+            return screener.screen(procedures[index])
+        }
+        return ScreeningResult(ranking: Ranking.rank(screened), indicators: screener.indicators,
+                               populations: screener.populations)
+    }
+
+    private static func fold<I: Indicator>(_ indicator: I) -> any PopulationFold {
+        Fold(indicator: indicator, population: I.Population())
+    }
+}
+
+/// What the population indicators have observed: a partial state until every procedure
+/// has been observed and the partials merged.
+public struct Populations: Sendable {
+    fileprivate var folds: [any PopulationFold]
+
+    /// Adds `other`'s observations; merge partials in a fixed order for a fixed result.
+    public mutating func merge(_ other: Populations) {
+        for index in folds.indices where folds[index].observes {
+            folds[index].merge(other.folds[index])
+        }
+    }
+}
+
+/// Indicators with their populations finalised: evaluates and scores procedures, from
+/// any thread.
+public struct PreparedScreener: Sendable {
+    fileprivate let prepared: [any PreparedIndicator]
+    fileprivate let scoring: Scoring
+
+    fileprivate init(indicators: [any PreparedIndicator], scoring: Scoring) {
+        prepared = indicators
+        self.scoring = scoring
+    }
+
+    /// The indicators that run, in catalogue order.
+    public var indicators: [IndicatorMetadata] { prepared.map(\.metadata) }
+
+    /// What the population indicators computed over the input (fences…).
+    public var populations: [PopulationNote] { prepared.compactMap(\.populationNote) }
+
+    /// Every finding for `procedure`, scored (its rank is set by ``Ranking``).
+    public func screen(_ procedure: Procedure) -> ScreenedProcedure {
+        var findings: [Finding] = []
+        for indicator in prepared { findings += indicator.evaluate(procedure) }
+        return scoring.score(procedure, findings: findings)
+    }
+}
+
+/// One indicator's partial population, type-erased so ``Populations`` can hold them all.
+private protocol PopulationFold: Sendable {
+    /// False for indicators without a population: nothing to fold.
+    var observes: Bool { get }
+    mutating func observe(_ procedure: Procedure)
+    mutating func merge(_ other: any PopulationFold)
+    func prepared() -> any PreparedIndicator
+}
+
+private struct Fold<I: Indicator>: PopulationFold {
+    let indicator: I
+    var population: I.Population
+
+    var observes: Bool { I.Population.self != NoPopulation.self }
+
+    mutating func observe(_ procedure: Procedure) {
+        indicator.observe(procedure, into: &population)
+    }
+
+    mutating func merge(_ other: any PopulationFold) {
+        // Folds sit at the same index in every `Populations` made by one screener.
+        guard let other = other as? Fold<I> else { preconditionFailure("populations of different screeners merged") }
+        population.merge(other.population)
+    }
+
+    func prepared() -> any PreparedIndicator {
+        Prepared(indicator: indicator, summary: population.finalize())
     }
 }
 

@@ -85,11 +85,14 @@ public enum ValueAtStake {
 }
 
 /// Orders screened procedures: highest score first, then by procedure id.
-enum Ranking {
+public enum Ranking {
+    /// Whether a procedure scoring `lhs` ranks before one scoring `rhs`.
+    public static func precedes(_ lhs: (score: Double, id: String), _ rhs: (score: Double, id: String)) -> Bool {
+        lhs.score != rhs.score ? lhs.score > rhs.score : lhs.id < rhs.id
+    }
+
     static func rank(_ procedures: [ScreenedProcedure]) -> [ScreenedProcedure] {
-        var ranked = procedures.sorted { lhs, rhs in
-            lhs.score != rhs.score ? lhs.score > rhs.score : lhs.procedure.id < rhs.procedure.id
-        }
+        var ranked = procedures.sorted { precedes(($0.score, $0.procedure.id), ($1.score, $1.procedure.id)) }
         for index in ranked.indices { ranked[index].rank = index + 1 }
         return ranked
     }
@@ -103,4 +106,10 @@ public struct ScreeningResult: Sendable {
     public var indicators: [IndicatorMetadata]
     /// What population indicators computed over the input (fences…).
     public var populations: [PopulationNote]
+
+    public init(ranking: [ScreenedProcedure], indicators: [IndicatorMetadata], populations: [PopulationNote]) {
+        self.ranking = ranking
+        self.indicators = indicators
+        self.populations = populations
+    }
 }
