@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TenderModelTests", dependencies: ["TenderModel"], swiftSettings: strict),
         .testTarget(
             name: "TenderGeneratorTests",
-            dependencies: ["TenderGenerator", "TenderEngine", "TenderXML", "TenderModel"],
+            dependencies: ["TenderGenerator", "TenderEngine", "TenderXML", "TenderAssembly", "TenderModel"],
             swiftSettings: strict
         ),
         .testTarget(name: "TenderScreeningTests", dependencies: ["TenderScreening", "TenderModel"], swiftSettings: strict),

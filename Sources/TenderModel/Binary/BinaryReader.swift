@@ -3,8 +3,8 @@
 struct BinaryReader {
     private let buffer: UnsafeRawBufferPointer
     private(set) var offset = 0
-    /// The id of the notice being read, once read: see ``BinaryWriter/noticeReference(_:)``.
-    var noticeId: String?
+    /// The ids of the notices being read, once read: see ``BinaryWriter/noticeIds``.
+    var noticeIds: [String] = []
 
     init(_ buffer: UnsafeRawBufferPointer) {
         self.buffer = buffer
@@ -117,20 +117,34 @@ struct BinaryReader {
         return text(Int(lengthPlusOne &- 1))
     }
 
-    /// See ``BinaryWriter/noticeReference(_:)``.
+    /// See ``BinaryWriter/noticeReference(_:)``. The known ids come back as the very
+    /// strings of ``noticeIds``, shared rather than copied.
     mutating func noticeReference() throws(NoticeCodec.Failure) -> String? {
         let start = offset
         let tag = try varint()
-        switch tag {
-        case 0:
-            return nil
-        case 1:
-            guard let noticeId else { throw .invalidValue("notice reference", offset: start) }
-            return noticeId
-        default:
-            guard tag &- 2 <= UInt64(remaining) else { throw .truncated(offset: start) }
-            return text(Int(tag &- 2))
-        }
+        if tag == 0 { return nil }
+        let known = UInt64(noticeIds.count)
+        if tag <= known { return noticeIds[Int(tag &- 1)] }
+        let length = tag &- known &- 1
+        guard length <= UInt64(remaining) else { throw .truncated(offset: start) }
+        return text(Int(length))
+    }
+
+    /// A reference that must name a notice: never `nil`.
+    mutating func requiredNoticeReference() throws(NoticeCodec.Failure) -> String {
+        let start = offset
+        guard let id = try noticeReference() else { throw .invalidValue("notice reference", offset: start) }
+        return id
+    }
+
+    /// See ``BinaryWriter/noticeReferences(_:)``.
+    mutating func noticeReferences() throws(NoticeCodec.Failure) -> [String] {
+        let count = try count()
+        if count == 0 { return [] }
+        var ids: [String] = []
+        ids.reserveCapacity(count)
+        for _ in 0..<count { ids.append(try requiredNoticeReference()) }
+        return ids
     }
 
     /// `length` bytes as UTF-8; the caller has checked that `length <= remaining`.

@@ -11,9 +11,16 @@ struct BinaryWriter: ~Copyable {
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int
     private(set) var count = 0
-    /// The id of the notice being written: organisations name it as their ``Organization/noticeId``,
-    /// written as a one-byte reference instead of the id again.
-    var noticeId: String?
+    /// The ids of the notices being written (the notice itself, or every notice of a
+    /// procedure): organisations and records name them, written as a short reference
+    /// instead of the id again. See ``noticeReference(_:)``.
+    var noticeIds: [String] = [] {
+        didSet { noticeIndex = noticeIds.count > Self.linearLookupLimit ? Self.index(noticeIds) : nil }
+    }
+    /// For a long list of notice ids (a procedure with many notices): position by id, so
+    /// each reference is not a scan of the whole list.
+    private var noticeIndex: [String: Int]?
+    private static let linearLookupLimit = 16
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
@@ -132,21 +139,43 @@ struct BinaryWriter: ~Copyable {
         count &+= length
     }
 
-    /// An optional string that is usually ``noticeId``: 0 for `nil`, 1 for the notice id,
-    /// else its length + 2 and its bytes.
+    /// An optional string that is usually one of ``noticeIds``: 0 for `nil`, 1…n for
+    /// `noticeIds[0…n-1]`, else its length + n + 1 and its bytes. For a notice (n = 1):
+    /// 0 `nil`, 1 the notice id, else length + 2.
     mutating func noticeReference(_ value: String?) {
         guard let value else {
             byte(0)
             return
         }
-        if value == noticeId {
-            byte(1)
+        if let position = position(ofNotice: value) {
+            count(position &+ 1)
             return
         }
         let utf8 = value.utf8
         let length = utf8.count
-        count(length + 2)
+        count(length &+ noticeIds.count &+ 1)
         bytes(of: utf8, length: length)
+    }
+
+    /// A list of notice ids: its count, then each as a ``noticeReference(_:)``.
+    mutating func noticeReferences(_ values: [String]) {
+        count(values.count)
+        for value in values { noticeReference(value) }
+    }
+
+    private func position(ofNotice id: String) -> Int? {
+        if let noticeIndex { return noticeIndex[id] }
+        return noticeIds.withUnsafeBufferPointer { ids in
+            for position in ids.indices where ids[position] == id { return position }
+            return nil
+        }
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() where index[id] == nil { index[id] = position }
+        return index
     }
 
     @inline(__always)

@@ -4,7 +4,7 @@ extension Notice: BinaryCodable {
     func encode(to writer: inout BinaryWriter) {
         writer.value(source)
         writer.string(id)
-        writer.noticeId = id
+        writer.noticeIds = [id]
         writer.optionalString(version)
         writer.string(procedureId)
         writer.optionalString(publicationId)
@@ -30,7 +30,7 @@ extension Notice: BinaryCodable {
     init(from reader: inout BinaryReader) throws(NoticeCodec.Failure) {
         source = try reader.value()
         id = try reader.string()
-        reader.noticeId = id
+        reader.noticeIds = [id]
         version = try reader.optionalString()
         procedureId = try reader.string()
         publicationId = try reader.optionalString()

@@ -3,8 +3,9 @@
 extension Organization: BinaryCodable {
     /// Every stored field, then the cached ``OrganizationKey`` when there is one: decoding
     /// it costs a string read, recomputing it ~0.5 µs of name folding per organisation.
-    /// ``noticeId`` is nearly always the id of the notice being coded: then one byte, and the
-    /// decoded organisations share that one string as the parsed ones did.
+    /// ``noticeId`` is nearly always the id of the notice being coded (or of one of the
+    /// procedure's notices): then one byte, and the decoded organisations share that one
+    /// string as the parsed ones did.
     func encode(to writer: inout BinaryWriter) {
         writer.string(localId)
         writer.optionalString(name)

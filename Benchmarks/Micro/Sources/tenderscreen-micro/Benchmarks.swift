@@ -64,6 +64,8 @@ struct Benchmarks {
         let awardNotice = notices[0]
         var encodedAward: [UInt8] = []
         NoticeCodec.encode(awardNotice, into: &encodedAward)
+        var encodedProcedure: [UInt8] = []
+        ProcedureCodec.encode(procedure, into: &encodedProcedure)
         return [
             Benchmark(name: "read-award-notice-in-memory", bytesPerOperation: award.count) { count in
                 award.withUnsafeBytes { bytes in
@@ -88,6 +90,19 @@ struct Benchmarks {
             },
             Benchmark(name: "assemble-procedure") { count in
                 for _ in 0..<count { consume(ProcedureAssembler.assemble(notices)) }
+            },
+            Benchmark(name: "encode-procedure") { count in
+                var bytes: [UInt8] = []
+                for _ in 0..<count {
+                    bytes.removeAll(keepingCapacity: true)
+                    ProcedureCodec.encode(procedure, into: &bytes)
+                }
+                consume(bytes.count)
+            },
+            Benchmark(name: "decode-procedure", bytesPerOperation: encodedProcedure.count) { count in
+                encodedProcedure.withUnsafeBytes { bytes in
+                    for _ in 0..<count { consume(try? ProcedureCodec.decode(bytes)) }
+                }
             },
             Benchmark(name: "screen-100-procedures") { count in
                 for _ in 0..<count { consume(screener.screen(hundred)) }
