@@ -15,7 +15,7 @@ public struct ExtractJob: Sendable {
     }
 
     /// The inputs read, their notices kept in `Storage`.
-    public struct Input<Storage: NoticeStorage>: Sendable {
+    public struct Input<Storage: InterimStorage>: Sendable {
         /// Notices grouped by procedure, procedures sorted by id.
         public var notices: StoredNotices<Storage>
         /// Inputs that could not be read, sorted by location.
@@ -29,20 +29,20 @@ public struct ExtractJob: Sendable {
     /// Finds and reads every input, its notices spilled to a temporary file in `folder`
     /// (default `$TMPDIR`). `progress`, when given, is advanced as files are read.
     public func read(spillingTo folder: String? = nil,
-                     progress: Progress? = nil) throws(StorageFailure) -> Input<SpilledNotices> {
-        try read(into: SpilledNotices(folder: folder), progress: progress)
+                     progress: Progress? = nil) throws(StorageFailure) -> Input<SpillStorage> {
+        try read(into: SpillStorage(folder: folder), progress: progress)
     }
 
     /// Every procedure of `input`, a window at a time: each window is assembled on `jobs`
     /// threads, then handed to `body` in id order, so memory holds one window.
-    public func forEachWindow(of input: Input<SpilledNotices>, size: Int = 256, progress: Progress? = nil,
+    public func forEachWindow(of input: Input<SpillStorage>, size: Int = 256, progress: Progress? = nil,
                               _ body: ([Procedure]) throws(StorageFailure) -> Void) throws(StorageFailure) {
         try assembleWindows(of: input, size: size, progress: progress, body)
     }
 
     // The generic passes are internal, and the public entry points concrete, so that the
     // compiler specialises them here: unspecialised generic code costs ~10 % of a run.
-    func read<Storage: NoticeStorage>(into storage: Storage,
+    func read<Storage: InterimStorage>(into storage: Storage,
                                              progress: Progress? = nil) throws(Storage.Failure) -> Input<Storage> {
         progress?.begin(.discovering)
         let discovery = InputDiscovery(paths: paths)
@@ -52,7 +52,7 @@ public struct ExtractJob: Sendable {
                      notes: discovery.notes.sorted(), fileCount: discovery.files.count)
     }
 
-    func assembleWindows<Storage: NoticeStorage>(
+    func assembleWindows<Storage: InterimStorage>(
         of input: Input<Storage>, size: Int = 256, progress: Progress? = nil,
         _ body: ([Procedure]) throws(Storage.Failure) -> Void
     ) throws(Storage.Failure) {
@@ -87,7 +87,7 @@ public struct ExtractJob: Sendable {
 
     /// Reads and assembles everything in memory.
     public func run(progress: Progress? = nil) -> Output {
-        let input = read(into: RetainedNotices(), progress: progress)
+        let input = read(into: InMemoryStorage(), progress: progress)
         var procedures: [Procedure] = []
         assembleWindows(of: input, size: max(1, input.notices.procedureCount), progress: progress) { procedures = $0 }
         return Output(procedures: procedures, errors: input.errors, notes: input.notes, fileCount: input.fileCount,

@@ -2,7 +2,7 @@ import TenderModel
 import TenderXML
 
 /// What reading a batch of files produced.
-public struct NoticeBatch<Storage: NoticeStorage>: Sendable {
+public struct NoticeBatch<Storage: InterimStorage>: Sendable {
     /// Every notice read, grouped by procedure.
     public var notices: StoredNotices<Storage>
     /// Files that gave no notice, in input order.
@@ -10,7 +10,7 @@ public struct NoticeBatch<Storage: NoticeStorage>: Sendable {
 }
 
 /// Reads files on a pool of worker threads, each with its own libxml2 reader, and hands
-/// each notice to a ``NoticeStorage`` as soon as it is read.
+/// each notice to a ``InterimStorage`` as soon as it is read.
 ///
 /// Work is handed out one file at a time from a shared counter, so a slow file never
 /// stalls the others; results land in per-file slots, so the output order is the input
@@ -40,7 +40,7 @@ public struct NoticeBatchReader: Sendable {
         var scratch: [UInt8] = []
     }
 
-    public func read<Storage: NoticeStorage>(files: [String], into storage: Storage,
+    public func read<Storage: InterimStorage>(files: [String], into storage: Storage,
                                              progress: Progress? = nil) throws(Storage.Failure) -> NoticeBatch<Storage> {
         EFormsReader.prepare()
         progress?.begin(.reading, total: files.count)
@@ -48,7 +48,7 @@ public struct NoticeBatchReader: Sendable {
         // One file at a time: sizes vary, and a slow file must not hold a block of others.
         let outcomes = Parallel.map(count: files.count, jobs: jobs, block: 1,
                                     worker: { Worker(reader: EFormsReader(limits: limits)) }) {
-            worker, index -> Outcome<Storage.Handle, Storage.Failure> in
+            worker, index -> Outcome<Storage.NoticeHandle, Storage.Failure> in
             defer { progress?.advance() }
             let notice: Notice
             do throws(Diagnostic) {

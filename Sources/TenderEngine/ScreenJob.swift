@@ -4,10 +4,11 @@ import TenderXML
 
 /// Reads, assembles and screens: the job behind `tenderscreen screen`.
 ///
-/// Three passes, none holding more than a window of procedures: read every file (notices go
-/// to a ``NoticeStorage``), assemble each procedure and fold the population indicators, then
-/// assemble each procedure again, screen it and hand it to the caller, who keeps what the
-/// report needs (a rendered fragment in a spill file, or the whole screened procedure).
+/// Three passes, none holding more than a few procedures at a time: read every file (notices
+/// go to an ``InterimStorage``); assemble each procedure, fold it into the population
+/// indicators and store it; then load each procedure, screen it and hand it to the caller,
+/// who keeps what the report needs (a rendered fragment in a spill file, or the whole
+/// screened procedure).
 public struct ScreenJob: Sendable {
     public var extract: ExtractJob
     public var settings: ScreeningSettings
@@ -59,20 +60,18 @@ public struct ScreenJob: Sendable {
     /// read and procedures screened.
     public func run(spillingTo folder: String? = nil, progress: Progress? = nil,
                     render: @escaping @Sendable (ScreenedProcedure) -> [UInt8]?) throws(StorageFailure) -> SpilledScreening {
-        let notices = try SpilledNotices(folder: folder)
+        let storage = try SpillStorage(folder: folder)
         let fragments = try SpillFile(folder: folder)
-        let screening = try run(storage: notices, progress: progress) { screened throws(StorageFailure) -> SpillRange? in
+        let screening = try run(storage: storage, progress: progress) { screened throws(StorageFailure) -> SpillRange? in
             guard let bytes = render(screened) else { return nil }
-            // `withUnsafeBytes` rethrows untyped errors: the typed one travels in a Result.
-            return try bytes.withUnsafeBytes { raw in Result { () throws(StorageFailure) in try fragments.append(raw) } }
-                .get()
+            return try fragments.append(bytes)
         }
         return SpilledScreening(screening: screening, fragments: fragments)
     }
 
     /// Screens every input, keeping `keep(procedure)` (called on any thread) per procedure.
     /// Internal and generic, with concrete public entry points, so it is specialised here.
-    func run<Storage: NoticeStorage, Kept: Sendable>(
+    func run<Storage: InterimStorage, Kept: Sendable>(
         storage: Storage, progress: Progress? = nil,
         keep: @Sendable (ScreenedProcedure) throws(Storage.Failure) -> Kept
     ) throws(Storage.Failure) -> Screening<Kept> {
@@ -82,31 +81,44 @@ public struct ScreenJob: Sendable {
         let jobs = extract.jobs
         let screener = Screener(settings: settings)
 
+        // Population pass: each procedure assembled once, folded, and kept for the next pass.
         var populations = screener.emptyPopulations()
+        var assembled: [Storage.ProcedureHandle] = []
         if screener.needsPopulations {
             progress?.begin(.assembling, total: count)
             let chunks = (count + Self.populationChunk - 1) / Self.populationChunk
             let partials = Parallel.map(count: chunks, jobs: jobs, block: 1, worker: { [UInt8]() }) {
-                scratch, chunk -> Result<Populations, Storage.Failure> in
+                scratch, chunk -> Result<(Populations, [Storage.ProcedureHandle]), Storage.Failure> in
                 Result { () throws(Storage.Failure) in
                     var partial = screener.emptyPopulations()
+                    var handles: [Storage.ProcedureHandle] = []
                     for index in chunk * Self.populationChunk..<min(count, (chunk + 1) * Self.populationChunk) {
-                        screener.observe(try notices.procedure(at: index, scratch: &scratch), into: &partial)
+                        let procedure = try notices.procedure(at: index, scratch: &scratch)
+                        screener.observe(procedure, into: &partial)
+                        handles.append(try storage.store(procedure, scratch: &scratch))
                         progress?.advance()
                     }
-                    return partial
+                    return (partial, handles)
                 }
             }
-            for partial in partials { populations.merge(try partial.get()) }
+            assembled.reserveCapacity(count)
+            for outcome in partials {
+                let (partial, handles) = try outcome.get()
+                populations.merge(partial)
+                assembled += handles
+            }
         }
         let prepared = screener.prepared(with: populations)
+        let stored = assembled
 
         progress?.begin(.screening, total: count)
         let outcomes = Parallel.map(count: count, jobs: jobs, worker: { [UInt8]() }) {
             scratch, index -> Result<Ranked<Kept>, Storage.Failure> in
             defer { progress?.advance() }
             return Result { () throws(Storage.Failure) in
-                let screened = prepared.screen(try notices.procedure(at: index, scratch: &scratch))
+                let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
+                    : try storage.load(stored[index], scratch: &scratch)
+                let screened = prepared.screen(procedure)
                 return Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
                               notCheckable: screened.notCheckable.count, kept: try keep(screened))
             }
@@ -132,7 +144,7 @@ public struct ScreenJob: Sendable {
 
     /// Screens every input in memory: each screened procedure kept whole.
     public func run(progress: Progress? = nil) -> Output {
-        let screening = run(storage: RetainedNotices(), progress: progress) { $0 }
+        let screening = run(storage: InMemoryStorage(), progress: progress) { $0 }
         let ranking = screening.ranking.map { ranked in
             var screened = ranked.kept
             screened.rank = ranked.rank

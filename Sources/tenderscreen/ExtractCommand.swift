@@ -43,7 +43,7 @@ struct ExtractCommand: ParsableCommand {
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
         let display = ProgressDisplay(quiet: quiet)
         let job = ExtractJob(paths: paths, jobs: jobs)
-        let input: ExtractJob.Input<SpilledNotices>
+        let input: ExtractJob.Input<SpillStorage>
         do {
             input = try job.read(progress: display.progress)
         } catch {

@@ -83,6 +83,12 @@ public final class SpillFile: Sendable {
         return SpillRange(offset: offset, count: Int32(bytes.count))
     }
 
+    /// Appends `bytes`; safe from any thread.
+    public func append(_ bytes: [UInt8]) throws(StorageFailure) -> SpillRange {
+        // `withUnsafeBytes` rethrows untyped errors: the typed one travels in a Result.
+        try bytes.withUnsafeBytes { raw in Result { () throws(StorageFailure) in try append(raw) } }.get()
+    }
+
     /// Reads `range` into `buffer` (resized to fit), for ``append(_:)``'s ranges.
     public func read(_ range: SpillRange, into buffer: inout [UInt8]) throws(StorageFailure) {
         let count = Int(range.count)

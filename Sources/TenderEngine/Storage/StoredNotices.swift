@@ -3,7 +3,7 @@ import TenderModel
 
 /// Every notice read, grouped by procedure (BT-04) and sorted by procedure id: the index
 /// the later passes walk, one procedure at a time, without holding the notices.
-public struct StoredNotices<Storage: NoticeStorage>: Sendable {
+public struct StoredNotices<Storage: InterimStorage>: Sendable {
     public let storage: Storage
     private let entries: [Entry]
     /// Per procedure, its range in `entries`.
@@ -13,7 +13,7 @@ public struct StoredNotices<Storage: NoticeStorage>: Sendable {
         var procedureId: String
         /// The position of the file in the input, so a procedure's notices keep input order.
         var file: Int
-        var handle: Storage.Handle
+        var handle: Storage.NoticeHandle
     }
 
     /// Groups `entries` (in input order) by procedure id.
