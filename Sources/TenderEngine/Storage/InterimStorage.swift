@@ -43,7 +43,7 @@ public struct InMemoryStorage: InterimStorage {
 }
 
 /// Notices and procedures encoded (``NoticeCodec``, ``ProcedureCodec``) into one temporary
-/// file: about a tenth of their XML size on disk, a few dozen bytes each in memory.
+/// file: together about a seventh of the XML on disk, a few dozen bytes each in memory.
 public struct SpillStorage: InterimStorage {
     public typealias Failure = StorageFailure
 
