@@ -33,11 +33,12 @@ public struct ExtractJob: Sendable {
         try read(into: SpillStorage(folder: folder), progress: progress)
     }
 
-    /// Every procedure of `input`, a window at a time: each window is assembled on `jobs`
-    /// threads, then handed to `body` in id order, so memory holds one window.
-    public func forEachWindow(of input: Input<SpillStorage>, size: Int = 256, progress: Progress? = nil,
-                              _ body: ([Procedure]) throws(StorageFailure) -> Void) throws(StorageFailure) {
-        try assembleWindows(of: input, size: size, progress: progress, body)
+    /// The procedures at `range` (positions in id order) of `input`, assembled on `jobs`
+    /// threads; `progress`, when given, is advanced per procedure. Asking for a window at
+    /// a time keeps memory to one window.
+    public func procedures(_ range: Range<Int>, of input: Input<SpillStorage>,
+                           progress: Progress? = nil) throws(StorageFailure) -> [Procedure] {
+        try assemble(range, of: input, progress: progress)
     }
 
     // The generic passes are internal, and the public entry points concrete, so that the
@@ -52,26 +53,13 @@ public struct ExtractJob: Sendable {
                      notes: discovery.notes.sorted(), fileCount: discovery.files.count)
     }
 
-    func assembleWindows<Storage: InterimStorage>(
-        of input: Input<Storage>, size: Int = 256, progress: Progress? = nil,
-        _ body: ([Procedure]) throws(Storage.Failure) -> Void
-    ) throws(Storage.Failure) {
-        progress?.begin(.assembling, total: input.notices.procedureCount)
+    func assemble<Storage: InterimStorage>(_ range: Range<Int>, of input: Input<Storage>,
+                                           progress: Progress?) throws(Storage.Failure) -> [Procedure] {
         let notices = input.notices
-        var start = 0
-        while start < notices.procedureCount {
-            let count = min(size, notices.procedureCount - start)
-            let first = start
-            let window = Parallel.map(count: count, jobs: jobs, worker: { [UInt8]() }) {
-                scratch, offset -> Result<Procedure, Storage.Failure> in
-                defer { progress?.advance() }
-                return Result { () throws(Storage.Failure) in try notices.procedure(at: first + offset, scratch: &scratch) }
-            }
-            var procedures: [Procedure] = []
-            procedures.reserveCapacity(count)
-            for outcome in window { procedures.append(try outcome.get()) }
-            try body(procedures)
-            start += count
+        return try Parallel.map(count: range.count, jobs: jobs, worker: { [UInt8]() }) {
+            scratch, offset throws(Storage.Failure) -> Procedure in
+            defer { progress?.advance() }
+            return try notices.procedure(at: range.lowerBound + offset, scratch: &scratch)
         }
     }
 
@@ -88,8 +76,8 @@ public struct ExtractJob: Sendable {
     /// Reads and assembles everything in memory.
     public func run(progress: Progress? = nil) -> Output {
         let input = read(into: InMemoryStorage(), progress: progress)
-        var procedures: [Procedure] = []
-        assembleWindows(of: input, size: max(1, input.notices.procedureCount), progress: progress) { procedures = $0 }
+        progress?.begin(.assembling, total: input.notices.procedureCount)
+        let procedures = assemble(0..<input.notices.procedureCount, of: input, progress: progress)
         return Output(procedures: procedures, errors: input.errors, notes: input.notes, fileCount: input.fileCount,
                       noticeCount: input.noticeCount)
     }

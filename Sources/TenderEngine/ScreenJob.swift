@@ -87,23 +87,20 @@ public struct ScreenJob: Sendable {
         if screener.needsPopulations {
             progress?.begin(.assembling, total: count)
             let chunks = (count + Self.populationChunk - 1) / Self.populationChunk
-            let partials = Parallel.map(count: chunks, jobs: jobs, block: 1, worker: { [UInt8]() }) {
-                scratch, chunk -> Result<(Populations, [Storage.ProcedureHandle]), Storage.Failure> in
-                Result { () throws(Storage.Failure) in
-                    var partial = screener.emptyPopulations()
-                    var handles: [Storage.ProcedureHandle] = []
-                    for index in chunk * Self.populationChunk..<min(count, (chunk + 1) * Self.populationChunk) {
-                        let procedure = try notices.procedure(at: index, scratch: &scratch)
-                        screener.observe(procedure, into: &partial)
-                        handles.append(try storage.store(procedure, scratch: &scratch))
-                        progress?.advance()
-                    }
-                    return (partial, handles)
+            let partials = try Parallel.map(count: chunks, jobs: jobs, block: 1, worker: { [UInt8]() }) {
+                scratch, chunk throws(Storage.Failure) -> (Populations, [Storage.ProcedureHandle]) in
+                var partial = screener.emptyPopulations()
+                var handles: [Storage.ProcedureHandle] = []
+                for index in chunk * Self.populationChunk..<min(count, (chunk + 1) * Self.populationChunk) {
+                    let procedure = try notices.procedure(at: index, scratch: &scratch)
+                    screener.observe(procedure, into: &partial)
+                    handles.append(try storage.store(procedure, scratch: &scratch))
+                    progress?.advance()
                 }
+                return (partial, handles)
             }
             assembled.reserveCapacity(count)
-            for outcome in partials {
-                let (partial, handles) = try outcome.get()
+            for (partial, handles) in partials {
                 populations.merge(partial)
                 assembled += handles
             }
@@ -112,20 +109,15 @@ public struct ScreenJob: Sendable {
         let stored = assembled
 
         progress?.begin(.screening, total: count)
-        let outcomes = Parallel.map(count: count, jobs: jobs, worker: { [UInt8]() }) {
-            scratch, index -> Result<Ranked<Kept>, Storage.Failure> in
+        var ranking = try Parallel.map(count: count, jobs: jobs, worker: { [UInt8]() }) {
+            scratch, index throws(Storage.Failure) -> Ranked<Kept> in
             defer { progress?.advance() }
-            return Result { () throws(Storage.Failure) in
-                let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
-                    : try storage.load(stored[index], scratch: &scratch)
-                let screened = prepared.screen(procedure)
-                return Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
-                              notCheckable: screened.notCheckable.count, kept: try keep(screened))
-            }
+            let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
+                : try storage.load(stored[index], scratch: &scratch)
+            let screened = prepared.screen(procedure)
+            return Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
+                          notCheckable: screened.notCheckable.count, kept: try keep(screened))
         }
-        var ranking: [Ranked<Kept>] = []
-        ranking.reserveCapacity(count)
-        for outcome in outcomes { ranking.append(try outcome.get()) }
         ranking.sort { Ranking.precedes(($0.score, $0.id), ($1.score, $1.id)) }
         for index in ranking.indices { ranking[index].rank = index + 1 }
         return Screening(ranking: ranking, indicators: prepared.indicators, populations: prepared.populations,

@@ -42,6 +42,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
         let display = ProgressDisplay(quiet: quiet)
+        defer { display.finish() }
         let job = ExtractJob(paths: paths, jobs: jobs)
         let input: ExtractJob.Input<SpillStorage>
         do {
@@ -51,29 +52,24 @@ struct ExtractCommand: ParsableCommand {
             printError("tenderscreen: \(error)")
             throw ExitCode(ExitStatus.failed)
         }
-        for note in input.notes { printError("note: " + note.description) }
-        for error in input.errors { printError(error.description) }
-
         var json = JSONWriter()
         if format == .json { json.beginArray() }
-        var failure: (any Error)?
         // A window of procedures at a time: memory holds one window, whatever the input size.
-        try job.forEachWindow(of: input, progress: display.progress) { procedures throws(StorageFailure) in
-            guard failure == nil else { return }
-            for procedure in procedures {
+        let count = input.notices.procedureCount
+        display.progress?.begin(.assembling, total: count)
+        for start in stride(from: 0, to: count, by: 256) {
+            for procedure in try job.procedures(start..<min(count, start + 256), of: input, progress: display.progress) {
                 if format == .json { json.raw("\n") }
                 ProcedureJSON.write(procedure, to: &json)
                 if format == .jsonl { json.raw("\n") }
             }
-            do {
-                try sink.write(json.bytes)
-                json.discardWrittenBytes()
-            } catch {
-                failure = error
-            }
+            try sink.write(json.bytes)
+            json.discardWrittenBytes()
         }
+        // After the progress line is gone, so it never overdraws them.
         display.finish()
-        if let failure { throw failure }
+        for note in input.notes { printError("note: " + note.description) }
+        for error in input.errors { printError(error.description) }
         if format == .json {
             json.raw(input.notices.procedureCount == 0 ? "]\n" : "\n]\n")
         }

@@ -99,10 +99,13 @@ struct SpillTests {
         let memory = job.run()
         let input = try job.read()
         var procedures: [Procedure] = []
-        var windows = 0
-        try job.forEachWindow(of: input, size: window) { procedures += $0; windows += 1 }
+        let count = input.notices.procedureCount
+        for start in stride(from: 0, to: count, by: window) {
+            let slice = try job.procedures(start..<min(count, start + window), of: input)
+            #expect(slice.count == min(window, count - start))
+            procedures += slice
+        }
         #expect(procedures == memory.procedures)
-        #expect(windows == (memory.procedures.count + window - 1) / window)
         #expect(input.errors == memory.errors)
         #expect(input.noticeCount == memory.noticeCount)
     }

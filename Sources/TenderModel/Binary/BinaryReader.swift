@@ -79,11 +79,7 @@ struct BinaryReader {
     }
 
     mutating func bool() throws(NoticeCodec.Failure) -> Bool {
-        switch try byte() {
-        case 0: return false
-        case 1: return true
-        default: throw .invalidValue("Bool", offset: offset &- 1)
-        }
+        try flag("Bool")
     }
 
     mutating func optionalBool() throws(NoticeCodec.Failure) -> Bool? {
@@ -97,10 +93,15 @@ struct BinaryReader {
 
     /// A presence byte: whether an optional value follows.
     mutating func isPresent() throws(NoticeCodec.Failure) -> Bool {
+        try flag("presence byte")
+    }
+
+    /// One byte, 0 or 1; `what` names it in the error.
+    private mutating func flag(_ what: String) throws(NoticeCodec.Failure) -> Bool {
         switch try byte() {
         case 0: return false
         case 1: return true
-        default: throw .invalidValue("presence byte", offset: offset &- 1)
+        default: throw .invalidValue(what, offset: offset &- 1)
         }
     }
 

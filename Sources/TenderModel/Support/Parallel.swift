@@ -41,6 +41,22 @@ public enum Parallel {
         }
     }
 
+    /// As ``map(count:jobs:block:worker:_:)`` for a `transform` that can fail: every item
+    /// still runs, and the first failure in index order (not in time) is thrown, so which
+    /// error a run reports does not depend on `jobs` either.
+    public static func map<Worker, T: Sendable, Failure: Error>(
+        count: Int, jobs: Int, block: Int? = nil, worker makeWorker: @Sendable () -> Worker,
+        _ transform: @Sendable (inout Worker, Int) throws(Failure) -> T
+    ) throws(Failure) -> [T] {
+        let outcomes = map(count: count, jobs: jobs, block: block, worker: makeWorker) { worker, index in
+            Result { () throws(Failure) in try transform(&worker, index) }
+        }
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for outcome in outcomes { values.append(try outcome.get()) }
+        return values
+    }
+
     /// Each slot is initialised by exactly one worker.
     private struct Slots<T>: @unchecked Sendable {
         let base: UnsafeMutablePointer<T>
