@@ -10,6 +10,11 @@ struct ProcedureFactory {
     var accelerated: Reported<Bool> = .known(false)
     var nature: String? = "services"
     var buyerLegalType: String? = "ra"
+    /// The buyer's national id (BT-501) and country: its organisation key is `FRA/<id>`.
+    var buyer = "123"
+    var buyerCountry: String? = "FRA"
+    /// BT-262 of the procedure (lots without their own CPV inherit it).
+    var cpv: String? = "45233000"
     var estimate: String? = "100000"
     var noticeType = "cn-standard"
     var dispatched: String? = "2024-03-01"
@@ -27,9 +32,10 @@ struct ProcedureFactory {
         procedure.estimatedValue = estimate.map(eur)
         procedure.directAwardJustification = justification
         var organization = Organization(localId: "ORG-0001")
-        organization.name = "Buyer"
-        organization.nationalId = "123"
-        organization.country = "FRA"
+        organization.name = "Buyer " + buyer
+        organization.nationalId = buyer
+        organization.country = buyerCountry
+        procedure.mainCpv = cpv
         procedure.buyers = [Buyer(organization: organization, legalType: buyerLegalType)]
         if withCallNotice {
             var call = Notice(source: NoticeSource(file: "cn.xml", format: .eForms), id: "CN", procedureId: id)
@@ -51,6 +57,8 @@ struct LotFactory {
     var id = "LOT-0001"
     var kind = LotKind.lot
     var estimate: String? = nil
+    /// BT-262 of the lot; `nil`: the procedure's.
+    var cpv: String? = nil
     var deadline: String? = "2024-04-05"
     var requestsDeadline: String? = nil
     var eSubmission: String? = "required"
@@ -73,6 +81,7 @@ struct LotFactory {
         var lot = ProcedureLot(id: id, kind: kind)
         var call = Lot(id: id, kind: kind)
         call.estimatedValue = estimate.map(eur)
+        call.mainCpv = cpv
         call.submissionDeadline = deadline.flatMap(CalendarDate.init).map { DateTime(date: $0) }
         call.requestsDeadline = requestsDeadline.flatMap(CalendarDate.init).map { DateTime(date: $0) }
         call.electronicSubmission = eSubmission
@@ -136,6 +145,23 @@ func findings<I: Indicator>(_ type: I.Type, _ procedures: [Procedure], settings:
     let indicator = I(settings: settings)
     var population = I.Population()
     for procedure in procedures { indicator.observe(procedure, into: &population) }
+    let summary = population.finalize()
+    return procedures.map { indicator.evaluate($0, population: summary) }
+}
+
+/// Evaluates one indicator with its population folded in `parts` contiguous partial states
+/// merged in order, as the engine does with several threads: must equal ``findings(_:_:settings:)``.
+func findingsMerged<I: Indicator>(_ type: I.Type, _ procedures: [Procedure], parts: Int,
+                                  settings: ScreeningSettings = .standard) -> [[Finding]] {
+    let indicator = I(settings: settings)
+    var population = I.Population()
+    for part in 0..<parts {
+        var partial = I.Population()
+        for index in procedures.count * part / parts..<procedures.count * (part + 1) / parts {
+            indicator.observe(procedures[index], into: &partial)
+        }
+        population.merge(partial)
+    }
     let summary = population.finalize()
     return procedures.map { indicator.evaluate($0, population: summary) }
 }
