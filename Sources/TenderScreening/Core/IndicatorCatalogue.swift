@@ -11,6 +11,8 @@ public enum IndicatorCatalogue {
         PriceCloseToWinner.self,
         HeavilyDiscountedBid.self,
         IdenticalBidPrices.self,
+        ContractSplitting.self,
+        BidScreens.self,
     ]
 
     /// The indicator with this id.

@@ -65,7 +65,7 @@ public struct ThresholdProximity: Indicator {
             return Finding(indicator: id, status: .notApplicable(reason: "no thresholds for legal basis \(legalBasis)"),
                            message: "no thresholds known for \(legalBasis)")
         }
-        let (value, level) = estimate(procedure)
+        let (value, level) = procedure.thresholdEstimate()
         evidence["estimatedValue"] = EvidenceValue(value)
         evidence["estimateLevel"] = .text(level)
         guard let value, !value.isPlaceholder else {
@@ -78,13 +78,13 @@ public struct ThresholdProximity: Indicator {
                            evidence: evidence)
         }
         let category: ThresholdCategory
-        switch self.category(procedure, legalBasis) {
+        switch procedure.thresholdCategory(legalBasis: legalBasis) {
         case .success(let found): category = found
         case .failure(let missing):
             return Finding(indicator: id, status: .insufficientData(missing: missing.facts),
                            message: "cannot tell which threshold applies", evidence: evidence)
         }
-        guard let date = (procedure.contractNotice ?? procedure.notices.first)?.dispatchDate else {
+        guard let date = procedure.thresholdDate else {
             return Finding(indicator: id, status: .insufficientData(missing: ["BT-05 dispatch date"]),
                            message: "dispatch date unknown", evidence: evidence)
         }
@@ -108,38 +108,5 @@ public struct ThresholdProximity: Indicator {
         let message = shortfall <= 0 ? "estimate at or above the \(threshold) threshold"
             : "estimate \(percent(shortfall)) below the \(threshold) threshold"
         return Finding(indicator: id, status: .clear, message: message, evidence: evidence, threshold: limit)
-    }
-
-    /// The procedure's estimate, else the sum of its lots' when every lot has one in one currency.
-    private func estimate(_ procedure: Procedure) -> (Amount?, String) {
-        if let value = procedure.estimatedValue { return (value, "procedure") }
-        let lots = procedure.lots.filter { $0.kind == .lot }
-        let values = lots.compactMap { $0.call?.estimatedValue }
-        guard !lots.isEmpty, values.count == lots.count, let currency = values.first?.currency,
-              values.allSatisfy({ $0.currency == currency }) else { return (nil, "procedure") }
-        var total = DecimalNumber(0)
-        for value in values {
-            guard let sum = total + value.value else { return (nil, "sum of lots") }
-            total = sum
-        }
-        return (Amount(value: total, currency: currency), "sum of lots")
-    }
-
-    private struct MissingFacts: Error {
-        var facts: [String]
-    }
-
-    private func category(_ procedure: Procedure, _ legalBasis: String) -> Result<ThresholdCategory, MissingFacts> {
-        if procedure.notices.contains(where: \.isLightRegime) {
-            return .success(.socialServices)
-        }
-        if legalBasis == "32014L0023" { return .success(.concessions) }
-        guard let nature = procedure.nature else { return .failure(MissingFacts(facts: ["BT-23 main nature"])) }
-        if nature == "works" { return .success(.works) }
-        guard legalBasis == "32014L0024" else { return .success(.suppliesServices) }
-        let types = procedure.buyers.compactMap(\.legalType)
-        guard !types.isEmpty else { return .failure(MissingFacts(facts: ["BT-11 buyer legal type"])) }
-        // Joint procurement with a central authority among the buyers: the central (lower) figure.
-        return .success(types.contains("cga") ? .suppliesServicesCentral : .suppliesServicesSubCentral)
     }
 }
