@@ -33,6 +33,7 @@ public enum SettingsTemplate {
                 let current = settings.value(setting.key, of: indicator)
                 var meaning = setting.meaning
                 if setting.allowedRange == 0...1 { meaning += " (0…1)" }
+                if case .text(let word) = setting.defaultValue { meaning += " (\"\(word)\" or a number)" }
                 if current != setting.defaultValue { meaning += "; default \(tomlValue(setting.defaultValue))" }
                 out.comment(meaning)
                 out.setting(TOMLKey.segment(setting.key), current)
@@ -47,8 +48,7 @@ public enum SettingsTemplate {
         let adjustment = settings.valueAdjustment ?? valueAdjustment ?? ValueAdjustment()
         out.line("[scoring.value-adjustment]")
         out.line("enabled = \(settings.valueAdjustment != nil)")
-        out.comment("EUR")
-        out.line("reference = \(number(adjustment.reference))")
+        out.line("reference = \(number(adjustment.reference))   # EUR")
         out.line("strength = \(number(adjustment.strength))")
         out.blank()
 
