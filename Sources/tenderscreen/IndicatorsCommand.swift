@@ -6,11 +6,14 @@ import TenderScreening
 struct IndicatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators",
-        abstract: "List the red-flag indicators with their phase and weight."
+        abstract: "List the red-flag indicators with their phase and weight (from --settings when given)."
     )
 
+    @OptionGroup var settingsOptions: SettingsOptions
+
     func run() throws {
-        print(IndicatorDocumentation.list(IndicatorCatalogue.all.map { $0.metadata }), terminator: "")
+        let settings = try settingsOptions.load().settings
+        print(IndicatorDocumentation.list(IndicatorCatalogue.all.map { $0.metadata }, settings: settings), terminator: "")
     }
 }
 
@@ -30,6 +33,8 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Markdown (as in docs/indicators.md) instead of plain text.")
     var markdown = false
 
+    @OptionGroup var settingsOptions: SettingsOptions
+
     func validate() throws {
         guard all || indicator != nil else { throw ValidationError("name an indicator, or use --all") }
         if let indicator, IndicatorCatalogue.indicator(id: indicator) == nil {
@@ -39,12 +44,13 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
+        let settings = try settingsOptions.load().settings
         let chosen = all ? IndicatorCatalogue.all.map { $0.metadata }
             : [IndicatorCatalogue.indicator(id: indicator!)!.metadata]
         if markdown {
             print(IndicatorDocumentation.markdown(chosen), terminator: "")
         } else {
-            print(chosen.map { IndicatorDocumentation.text($0) }.joined(separator: "\n\n" + String(repeating: "─", count: 100) + "\n\n"))
+            print(chosen.map { IndicatorDocumentation.text($0, settings: settings) }.joined(separator: "\n\n" + String(repeating: "─", count: 100) + "\n\n"))
         }
     }
 }

@@ -12,7 +12,10 @@ struct ScreenCommand: ParsableCommand {
         discussion: """
             Every procedure is checked by every indicator (`tenderscreen indicators`); each finding is \
             flagged, clear, insufficient-data or not-applicable, with its evidence and the threshold applied. \
-            The table (default on a terminal) shows flagged findings; JSON shows all of them.
+            The table (default on a terminal) shows flagged findings; JSON shows all of them. \
+            --settings reads indicators, weights, scoring and legal tables from a TOML file (see \
+            `tenderscreen init` and docs/settings.md); every report records the SHA-256 digest of the \
+            settings used and the tenderscreen version.
             """
     )
 
@@ -42,8 +45,11 @@ struct ScreenCommand: ParsableCommand {
     var jobs: Int = NoticeBatchReader.defaultJobs
 
     @Flag(name: .customLong("value-weighting"),
-          help: "Scale scores by the value at stake: 1 + 0.25 × log10(value / 100,000 EUR).")
+          help: ArgumentHelp("Scale scores by the value at stake: 1 + 0.25 × log10(value / 100,000 EUR) "
+              + "(reference and strength from --settings when given)."))
     var valueWeighting = false
+
+    @OptionGroup var settingsOptions: SettingsOptions
 
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one file or folder") }
@@ -52,8 +58,11 @@ struct ScreenCommand: ParsableCommand {
     }
 
     func run() throws {
-        var settings = ScreeningSettings.standard
-        if valueWeighting { settings.valueAdjustment = ValueAdjustment() }
+        let settingsFile = try settingsOptions.load()
+        var settings = settingsFile.settings
+        if valueWeighting { settings.valueAdjustment = settingsFile.valueAdjustment }
+        let provenance = SettingsProvenance(settings, file: settingsOptions.file)
+        let version = TenderscreenVersion.current
         let format = format ?? (output == nil && System.isTerminal(1) ? .table : .json)
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
         let display = ProgressDisplay(quiet: quiet)
@@ -88,7 +97,7 @@ struct ScreenCommand: ParsableCommand {
             try sink.write(ScreeningTable.header)
         case .json:
             ScreeningJSON.writeHead(indicators: screening.indicators, populations: screening.populations,
-                                    summary: summary, generatorVersion: TenderscreenVersion.current, to: &json)
+                                    summary: summary, generatorVersion: version, settings: provenance, to: &json)
         case .jsonl:
             break
         }
@@ -105,7 +114,8 @@ struct ScreenCommand: ParsableCommand {
                 json.raw("\n")
                 ScreeningJSON.write(rank: rank, fragment: bytes, to: &json)
             case .jsonl:
-                ScreeningJSON.write(rank: rank, fragment: bytes, to: &json)
+                ScreeningJSON.writeLine(rank: rank, fragment: bytes, generatorVersion: version, settings: provenance,
+                                        to: &json)
                 json.raw("\n")
             }
             if json.bytes.count > 1 << 20 {
@@ -115,7 +125,8 @@ struct ScreenCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            try sink.write(ScreeningTable.footer(summary: summary, errors: screening.errors, listedNone: listedCount == 0))
+            try sink.write(ScreeningTable.footer(summary: summary, errors: screening.errors, listedNone: listedCount == 0,
+                                                 generatorVersion: version, settings: provenance))
         case .json:
             ScreeningJSON.writeTail(errors: screening.errors, to: &json)
         case .jsonl:

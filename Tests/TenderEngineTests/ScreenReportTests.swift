@@ -92,3 +92,44 @@ struct ScreenReportTests {
         #expect((report["procedures"]?.array.count ?? 0) == 68)
     }
 }
+
+/// The settings a report records (docs/settings.md).
+@Suite("screen report settings")
+struct ScreenReportSettingsTests {
+    @Test func theHeadRecordsTheSettingsDigestAndFile() throws {
+        let outcome = ScreenJob(paths: [TestPaths.fixture("eforms")], jobs: 1).run()
+        let summary = ScreeningJSON.Summary(files: outcome.fileCount, notices: outcome.noticeCount,
+                                            result: outcome.result, errors: outcome.errors.count)
+        var settings = ScreeningSettings()
+        settings.disabled = ["single-bid"]
+        var json = JSONWriter()
+        ScreeningJSON.writeDocument(result: outcome.result, listed: [], summary: summary, errors: [],
+                                    generatorVersion: "test", settings: SettingsProvenance(settings, file: "s.toml"),
+                                    to: &json) { _ in }
+        let report = try JSONValue.parse(json.bytes)
+        #expect(ScreenReportTests.validator.validate(report) == [])
+        #expect(report.at(path: "/settings/digest") == .string(settings.digest))
+        #expect(report.at(path: "/settings/file") == .string("s.toml"))
+        #expect(settings.digest != ScreeningSettings.standard.digest)
+        // Without settings given: the defaults' digest, no file.
+        let standard = try JSONValue.parse(ScreenReportTests.report([TestPaths.fixture("eforms")], jobs: 1))
+        #expect(standard.at(path: "/settings/digest") == .string(ScreeningSettings.standard.digest))
+        #expect(standard.at(path: "/settings/file") == .null)
+    }
+
+    /// A JSON Lines record is a procedure object ending with `generator` and `settings`.
+    @Test func aJSONLinesRecordEndsWithGeneratorAndSettings() throws {
+        let outcome = ScreenJob(paths: [TestPaths.fixture("eforms")], jobs: 1).run()
+        let screened = try #require(outcome.result.ranking.first)
+        var json = JSONWriter()
+        ScreeningJSON.writeLine(rank: 1, fragment: ScreeningJSON.fragment(screened), generatorVersion: "test",
+                                settings: .standard, to: &json)
+        let line = try JSONValue.parse(json.bytes)
+        #expect(line.at(path: "/rank") == .number(1))
+        #expect(line.at(path: "/generator/version") == .string("test"))
+        #expect(line.at(path: "/settings/digest") == .string(ScreeningSettings.standard.digest))
+        let text = String(decoding: json.bytes, as: UTF8.self)
+        #expect(text.hasPrefix("{\"rank\":1,\"id\":"))
+        #expect(text.hasSuffix("\"settings\":{\"digest\":\"\(ScreeningSettings.standard.digest)\",\"file\":null}}"))
+    }
+}

@@ -100,7 +100,9 @@ public struct JSONWriter {
     /// An object whose first fields are written by `leading` and whose other fields are
     /// those of `rendered`, an object (`{…}`) rendered earlier: e.g. a rank known only
     /// after the rest was rendered.
-    public mutating func object(rendered: [UInt8], leading: (inout JSONWriter) -> Void) {
+    /// `trailing` writes fields after those of `rendered`.
+    public mutating func object(rendered: [UInt8], leading: (inout JSONWriter) -> Void,
+                                trailing: (inout JSONWriter) -> Void = { _ in }) {
         beginObject()
         leading(&self)
         let fields = rendered.dropFirst().dropLast()
@@ -109,6 +111,7 @@ public struct JSONWriter {
             hasElements[hasElements.count - 1] = true
             bytes.append(contentsOf: fields)
         }
+        trailing(&self)
         endObject()
     }
 

@@ -31,13 +31,14 @@ public enum ScreeningJSON {
         }
     }
 
-    /// The whole report from a result in memory: ``writeHead(indicators:populations:summary:generatorVersion:to:)``,
+    /// The whole report from a result in memory: ``writeHead(indicators:populations:summary:generatorVersion:settings:to:)``,
     /// each listed procedure (`flush` is called after each), ``writeTail(errors:to:)``.
     public static func writeDocument(result: ScreeningResult, listed: [ScreenedProcedure], summary: Summary,
-                                     errors: [Diagnostic], generatorVersion: String, to json: inout JSONWriter,
+                                     errors: [Diagnostic], generatorVersion: String,
+                                     settings: SettingsProvenance = .standard, to json: inout JSONWriter,
                                      flush: (inout JSONWriter) throws -> Void = { _ in }) rethrows {
         writeHead(indicators: result.indicators, populations: result.populations, summary: summary,
-                  generatorVersion: generatorVersion, to: &json)
+                  generatorVersion: generatorVersion, settings: settings, to: &json)
         for screened in listed {
             json.raw("\n")
             write(screened, to: &json)
@@ -46,17 +47,15 @@ public enum ScreeningJSON {
         writeTail(errors: errors, to: &json)
     }
 
-    /// Everything before the first procedure: generator, summary, indicators, populations,
-    /// and the opening of the `procedures` array.
+    /// Everything before the first procedure: generator, settings, summary, indicators,
+    /// populations, and the opening of the `procedures` array.
     public static func writeHead(indicators: [IndicatorMetadata], populations: [PopulationNote], summary: Summary,
-                                 generatorVersion: String, to json: inout JSONWriter) {
+                                 generatorVersion: String, settings: SettingsProvenance = .standard,
+                                 to json: inout JSONWriter) {
         json.beginObject()
         json.field("schemaVersion", schemaVersion)
-        json.key("generator")
-        json.beginObject()
-        json.field("name", "tenderscreen")
-        json.field("version", generatorVersion)
-        json.endObject()
+        writeGenerator(version: generatorVersion, to: &json)
+        settings.write(to: &json)
         json.key("summary")
         writeSummary(summary, to: &json)
         json.key("indicators")
@@ -94,6 +93,15 @@ public enum ScreeningJSON {
         json.raw("\n")
     }
 
+    /// `"generator": {"name": "tenderscreen", "version": …}`.
+    static func writeGenerator(version: String, to json: inout JSONWriter) {
+        json.key("generator")
+        json.beginObject()
+        json.field("name", "tenderscreen")
+        json.field("version", version)
+        json.endObject()
+    }
+
     static func writeSummary(_ summary: Summary, to json: inout JSONWriter) {
         json.beginObject()
         json.field("files", summary.files)
@@ -120,6 +128,18 @@ public enum ScreeningJSON {
     /// A procedure's object from its ``fragment(_:)`` and its rank.
     public static func write(rank: Int, fragment: [UInt8], to json: inout JSONWriter) {
         json.object(rendered: fragment) { $0.field("rank", rank) }
+    }
+
+    /// One JSON Lines record: the procedure's object (as ``write(rank:fragment:to:)``) ending
+    /// with the head's `generator` and `settings`, so every line says how it was made, even
+    /// cut from its file or mixed with lines of other runs (a header line would break readers
+    /// that take every line for a procedure).
+    public static func writeLine(rank: Int, fragment: [UInt8], generatorVersion: String, settings: SettingsProvenance,
+                                 to json: inout JSONWriter) {
+        json.object(rendered: fragment, leading: { $0.field("rank", rank) }, trailing: { json in
+            writeGenerator(version: generatorVersion, to: &json)
+            settings.write(to: &json)
+        })
     }
 
     private static func writeUnranked(_ screened: ScreenedProcedure, to json: inout JSONWriter) {

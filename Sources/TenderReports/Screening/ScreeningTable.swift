@@ -32,14 +32,23 @@ public enum ScreeningTable {
         Array(pad(String(rank), rankWidth, right: true).utf8) + fragment.dropFirst(rankWidth)
     }
 
-    /// The closing rule, the summary, the first errors and the legend.
-    public static func footer(summary: ScreeningJSON.Summary, errors: [Diagnostic], listedNone: Bool) -> String {
+    /// The closing rule, the summary, the program and settings (when given), the first
+    /// errors and the legend.
+    public static func footer(summary: ScreeningJSON.Summary, errors: [Diagnostic], listedNone: Bool,
+                              generatorVersion: String? = nil, settings: SettingsProvenance? = nil) -> String {
         var lines: [String] = []
         if listedNone { lines.append("(no procedure to show)") }
         lines.append(String(repeating: "─", count: width))
         lines.append(fit("\(summary.files) files · \(summary.notices) notices · \(summary.procedures) procedures · "
                          + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
                          + " · \(summary.errors) errors", width))
+        if let generatorVersion, let settings {
+            // A long path loses its beginning (the file name stays), never the digest.
+            let head = "tenderscreen \(generatorVersion) · settings ", tail = " · " + settings.shortDigest
+            let file = (settings.file ?? "defaults").replacingNewlines()
+            let room = max(8, width - head.count - tail.count)
+            lines.append(fit(head + (file.count > room ? "…" + file.suffix(room - 1) : file) + tail, width))
+        }
         if !errors.isEmpty {
             lines.append("errors (inputs not read):")
             for error in errors.prefix(20) { lines.append(fit("  " + error.description, width)) }

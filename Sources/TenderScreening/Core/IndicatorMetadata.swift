@@ -61,11 +61,16 @@ public struct IndicatorMetadata: Sendable, Hashable {
         public var key: String
         public var defaultValue: SettingValue
         public var meaning: String
+        /// The values a settings file may give a numeric setting; nil: inferred (see
+        /// ``allowedRange``).
+        public var range: ClosedRange<Double>?
 
-        public init(_ key: String, default defaultValue: SettingValue, _ meaning: String) {
+        public init(_ key: String, default defaultValue: SettingValue, _ meaning: String,
+                    range: ClosedRange<Double>? = nil) {
             self.key = key
             self.defaultValue = defaultValue
             self.meaning = meaning
+            self.range = range
         }
     }
 

@@ -28,7 +28,11 @@ public enum SettingValue: Sendable, Hashable, CustomStringConvertible {
 /// What can be configured: which indicators run, their weights, their settings and the
 /// legal tables. Defaults live in each indicator's metadata, so documentation and
 /// behaviour cannot drift apart; `overrides` holds only what a user changed.
-public struct ScreeningSettings: Sendable {
+///
+/// A settings file (``SettingsFile``, docs/settings.md) fills them in; ``digest`` fingerprints
+/// the effective values for reports. Two settings are equal when their effective values are
+/// (``canonicalForm(catalogue:)``), whatever was written to reach them.
+public struct ScreeningSettings: Sendable, Equatable {
     /// Indicators switched off by id.
     public var disabled: Set<String> = []
     /// Per indicator id, per setting key: the value replacing the default.
@@ -86,6 +90,10 @@ public struct ScreeningSettings: Sendable {
     /// The weight of an indicator in the score (its `weight` setting).
     public func weight(of indicator: IndicatorMetadata) -> Double {
         number("weight", of: indicator)
+    }
+
+    public static func == (lhs: ScreeningSettings, rhs: ScreeningSettings) -> Bool {
+        lhs.canonicalForm() == rhs.canonicalForm()
     }
 }
 
