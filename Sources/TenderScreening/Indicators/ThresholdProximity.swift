@@ -94,6 +94,12 @@ public struct ThresholdProximity: Indicator {
             return Finding(indicator: id, status: .notApplicable(reason: "no threshold in force on \(date)"),
                            message: "no threshold for \(category.rawValue) on \(date)", evidence: evidence)
         }
+        // A jurisdiction's row may be in its own currency: never compare amounts across currencies.
+        guard rule.currency == value.currency else {
+            return Finding(indicator: id, status: .insufficientData(missing: ["estimated value in \(rule.currency)"]),
+                           message: "the threshold that applies is in \(rule.currency), the estimate in EUR",
+                           evidence: evidence)
+        }
         let threshold = Amount(value: rule.amount, currency: rule.currency)
         evidence["threshold"] = .amount(threshold)
         let shortfall = (rule.amount.doubleValue - value.value.doubleValue) / rule.amount.doubleValue

@@ -188,6 +188,9 @@ struct Purchase {
         guard let rule = table.threshold(legalBasis: legalBasis, category: category, on: date) else {
             return .failure(.notApplicable("no \(category.rawValue) threshold in force on \(date)"))
         }
+        guard rule.currency == estimate.currency else {
+            return .failure(.insufficient(["estimated value in \(rule.currency)"], "threshold and estimate in other currencies"))
+        }
         let cpvClass = String(cpv.prefix(5))
         var suppliers = Set<String>()
         for lot in procedure.awardUnits {
