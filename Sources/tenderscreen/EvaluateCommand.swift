@@ -43,7 +43,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The ground truth written by `tenderscreen generate --truth`.")
     var truth: String
 
-    @Option(help: "table (default) or json.")
+    @Option(help: "What to print: a table, or the same measures as JSON.")
     var format: Format = .table
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")

@@ -61,7 +61,7 @@ struct ScreenReportReaderTests {
             _ = try ScreenReportReader.procedures(atPath: "/nonexistent/report.json")
             Issue.record("accepted")
         } catch {
-            #expect(error.description == "/nonexistent/report.json:cannot open: No such file or directory")
+            #expect(error.description == "/nonexistent/report.json: cannot open: No such file or directory")
         }
     }
 }

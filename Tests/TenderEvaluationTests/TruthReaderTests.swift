@@ -45,7 +45,7 @@ struct TruthReaderTests {
         ("{\"procedures\":5,\"planted\":[{\"procedure\":\"x\",\"schemes\":[{\"scheme\":\"a\"}]},\n{\"procedure\":\"x\",\"schemes\":[{\"scheme\":\"b\"}]}],\"camouflaged\":[]}",
          "2: planted procedure x is listed twice"),
         ("{\"procedures\":5,\"planted\":[],\"camouflaged\":[]} {}", "1:48: more JSON after the end of the truth"),
-        ("{\"schemaVersion\":1,\"procedures\":[]}", "1:33: \"procedures\" must be a number"),
+        ("{\"schemaVersion\":1,\"procedures\":[]}", "1:33: \"procedures\" is an array: a screen report, not a truth file"),
     ])
     func invalidTruthIsRefused(text: String, message: String) {
         do {

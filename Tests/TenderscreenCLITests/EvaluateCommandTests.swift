@@ -66,7 +66,7 @@ struct EvaluateCommandTests {
         let missing = try CommandRunner.run(["evaluate", "--truth", folder.appendingPathComponent("none.json").path,
                                              broken.path])
         #expect(missing.status == 1)
-        #expect(missing.standardError.contains("none.json:cannot open: No such file or directory"))
+        #expect(missing.standardError.contains("none.json: cannot open: No such file or directory"))
 
         let swapped = try CommandRunner.run(["evaluate", "--truth", broken.path, truth.path])
         #expect(swapped.status == 1)

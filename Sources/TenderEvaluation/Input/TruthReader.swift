@@ -16,6 +16,9 @@ public enum TruthReader {
         while let key = try reader.nextKey() {
             switch key {
             case "procedures":
+                guard try reader.nextValueKind() != .array else {
+                    throw reader.failure("\"procedures\" is an array: a screen report, not a truth file")
+                }
                 procedures = try count(reader, "\"procedures\"")
             case "seed":
                 guard try reader.nextValueKind() == .number else { throw reader.failure("\"seed\" must be a number") }

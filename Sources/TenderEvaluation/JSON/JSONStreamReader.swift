@@ -413,12 +413,7 @@ public final class JSONStreamReader<Source: ByteSource> {
         consumed += end
         position = 0
         end = 0
-        let count: Int
-        do {
-            count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: capacity))
-        } catch {
-            throw ReadFailure(error.message, line: line, column: nil)
-        }
+        let count = try source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: capacity))
         guard count > 0 else {
             exhausted = true
             return false

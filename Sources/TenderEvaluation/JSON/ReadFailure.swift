@@ -18,7 +18,8 @@ public struct ReadFailure: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A ``ReadFailure`` in a named file: `file:line:column: message`, the form the other commands use.
+/// A ``ReadFailure`` in a named file: `file:line:column: message` (the form the other commands
+/// use), or `file: message` when it has no place.
 public struct FileFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var failure: ReadFailure
@@ -28,5 +29,5 @@ public struct FileFailure: Error, Sendable, Hashable, CustomStringConvertible {
         self.failure = failure
     }
 
-    public var description: String { "\(path):\(failure)" }
+    public var description: String { failure.line == nil ? "\(path): \(failure)" : "\(path):\(failure)" }
 }
