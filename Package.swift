@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TenderReports", targets: ["TenderReports"]),
         .library(name: "TenderEngine", targets: ["TenderEngine"]),
         .library(name: "TenderGenerator", targets: ["TenderGenerator"]),
+        .library(name: "TenderEvaluation", targets: ["TenderEvaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,10 +46,13 @@ let package = Package(
         ),
         // A synthetic procurement market with planted risk schemes, written as eForms XML.
         .target(name: "TenderGenerator", dependencies: ["TenderModel"], swiftSettings: strict),
+        // Measures a screening ranking against a generator's truth: metrics (no I/O) and a
+        // streaming reader for reports too large to hold in memory.
+        .target(name: "TenderEvaluation", swiftSettings: strict),
         .executableTarget(
             name: "tenderscreen",
             dependencies: [
-                "TenderEngine", "TenderReports", "TenderScreening", "TenderGenerator",
+                "TenderEngine", "TenderReports", "TenderScreening", "TenderGenerator", "TenderEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -61,6 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "TenderScreeningTests", dependencies: ["TenderScreening", "TenderModel"], swiftSettings: strict),
         .testTarget(name: "TenderAssemblyTests", dependencies: ["TenderAssembly", "TenderModel"], swiftSettings: strict),
+        .testTarget(name: "TenderEvaluationTests", dependencies: ["TenderEvaluation"], swiftSettings: strict),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], swiftSettings: strict),
         // Runs the built executable: depends on it so `swift test` builds it first.
         .testTarget(name: "TenderscreenCLITests", dependencies: ["tenderscreen"], swiftSettings: strict),

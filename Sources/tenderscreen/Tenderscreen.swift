@@ -12,7 +12,7 @@ struct Tenderscreen: ParsableCommand {
             """,
         version: TenderscreenVersion.current,
         subcommands: [ScreenCommand.self, ExtractCommand.self, IndicatorsCommand.self, ExplainCommand.self,
-                      InitCommand.self, GenerateCommand.self]
+                      InitCommand.self, GenerateCommand.self, EvaluateCommand.self]
     )
 }
 
