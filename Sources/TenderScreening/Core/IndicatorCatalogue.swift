@@ -11,6 +11,10 @@ public enum IndicatorCatalogue {
         PriceCloseToWinner.self,
         HeavilyDiscountedBid.self,
         IdenticalBidPrices.self,
+        SupplierShareOfBuyer.self,
+        BuyerNoncompetitiveShare.self,
+        BenfordDeviation.self,
+        HeterogeneousSupplier.self,
     ]
 
     /// The indicator with this id.
