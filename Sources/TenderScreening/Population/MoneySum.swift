@@ -77,7 +77,7 @@ struct MoneySum: Sendable, Hashable {
         return Int64(exactly: value).map { DecimalNumber(significand: $0, scale: scale) }
     }
 
-    /// Evidence: the amount in `currency`, else the rounded number, else `unknown`.
+    /// Evidence: the total in `currency`, or `unknown` when it overflowed.
     func evidence(currency: String) -> EvidenceValue {
         if let decimal { return .amount(Amount(value: decimal, currency: currency)) }
         return .unknown
