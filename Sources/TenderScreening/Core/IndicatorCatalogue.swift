@@ -13,6 +13,10 @@ public enum IndicatorCatalogue {
         IdenticalBidPrices.self,
         ContractSplitting.self,
         BidScreens.self,
+        SupplierShareOfBuyer.self,
+        BuyerNoncompetitiveShare.self,
+        BenfordDeviation.self,
+        HeterogeneousSupplier.self,
     ]
 
     /// The indicator with this id.

@@ -68,3 +68,35 @@ extension ProcedureKind {
         withoutCall.contains(type)
     }
 }
+
+extension OrganizationKey {
+    /// Whether the key names the same organisation in every notice (a national id or a name).
+    /// A notice-local id (`ORG-0001`) is renumbered in each notice: never aggregate on it.
+    var isStable: Bool { source != .noticeLocalId }
+}
+
+extension Procedure {
+    /// The lead buyer's key when it is stable across notices (``OrganizationKey/isStable``).
+    var stableBuyerKey: OrganizationKey? {
+        guard let key = leadBuyer?.organization.key, key.isStable else { return nil }
+        return key
+    }
+
+    /// The value awarded in `lot`: the sum of its winning tenders' prices (``price(of:)``:
+    /// placeholders and repeated notice totals excluded). `nil` when there is no winner, when
+    /// any winner's price is unusable, or when the winners' currencies differ.
+    func awardedValue(of lot: ProcedureLot) -> Amount? {
+        guard let winners = lot.result?.winners, !winners.isEmpty else { return nil }
+        var total: Amount?
+        for winner in winners {
+            guard let price = price(of: winner) else { return nil }
+            guard let sum = total else {
+                total = price
+                continue
+            }
+            guard sum.currency == price.currency, let value = sum.value + price.value else { return nil }
+            total = Amount(value: value, currency: sum.currency)
+        }
+        return total
+    }
+}
