@@ -8,7 +8,7 @@ import TenderXML
 /// go to an ``InterimStorage``); assemble each procedure, fold it into the population
 /// indicators and store it; then load each procedure, screen it and hand it to the caller,
 /// who keeps what the report needs (a rendered fragment in a spill file, or the whole
-/// screened procedure).
+/// screened procedure), and, for `screen --by`, fold it into per-organisation tallies.
 public struct ScreenJob: Sendable {
     public var extract: ExtractJob
     public var settings: ScreeningSettings
@@ -51,30 +51,44 @@ public struct ScreenJob: Sendable {
         /// Per procedure, where its fragment is in `fragments` (`nil`: not to be listed).
         public var screening: Screening<SpillRange?>
         public var fragments: SpillFile
+        /// Every procedure rolled up by organisation, when asked for.
+        public var rollUp: EntityRollUp?
     }
 
     /// Screens every input with memory bounded whatever its size: notices are spilled to a
     /// temporary file in `folder` (default `$TMPDIR`) once read, and each procedure's
     /// `render(procedure)` (called on any thread; `nil` to leave it out of the report) to
     /// another until the ranking is known. `progress`, when given, is advanced as files are
-    /// read and procedures screened.
-    public func run(spillingTo folder: String? = nil, progress: Progress? = nil,
+    /// read and procedures screened. With `rollUp`, every procedure is also rolled up by
+    /// organisation in that role (``SpilledScreening/rollUp``), as it is screened.
+    public func run(spillingTo folder: String? = nil, progress: Progress? = nil, rollUp role: EntityRole? = nil,
                     render: @escaping @Sendable (ScreenedProcedure) -> [UInt8]?) throws(StorageFailure) -> SpilledScreening {
         let storage = try SpillStorage(folder: folder)
         let fragments = try SpillFile(folder: folder)
-        let screening = try run(storage: storage, progress: progress) { screened throws(StorageFailure) -> SpillRange? in
+        let (screening, rollUp) = try run(storage: storage, progress: progress,
+                                          fold: role.map { EntityRollUp(role: $0, settings: settings) }) {
+            screened throws(StorageFailure) -> SpillRange? in
             guard let bytes = render(screened) else { return nil }
             return try fragments.append(bytes)
         }
-        return SpilledScreening(screening: screening, fragments: fragments)
+        return SpilledScreening(screening: screening, fragments: fragments, rollUp: rollUp)
     }
 
-    /// Screens every input, keeping `keep(procedure)` (called on any thread) per procedure.
-    /// Internal and generic, with concrete public entry points, so it is specialised here.
-    func run<Storage: InterimStorage, Kept: Sendable>(
-        storage: Storage, progress: Progress? = nil,
+    /// Procedures screened per task: a fixed size, so partial folds cover the same
+    /// procedures and merge the same way whatever the number of threads.
+    var screeningChunk = 64
+    /// Chunks screened before their partial folds are merged: bounds how many partials
+    /// wait in memory at once.
+    var screeningWindow = 128
+
+    /// Screens every input, keeping `keep(procedure)` (called on any thread) per procedure
+    /// and folding every screened procedure into a copy of `fold` (empty) per chunk, merged
+    /// in chunk order. Internal and generic, with concrete public entry points, so it is
+    /// specialised here.
+    func run<Storage: InterimStorage, Kept: Sendable, Fold: ScreeningFold>(
+        storage: Storage, progress: Progress? = nil, fold: Fold,
         keep: @Sendable (ScreenedProcedure) throws(Storage.Failure) -> Kept
-    ) throws(Storage.Failure) -> Screening<Kept> {
+    ) throws(Storage.Failure) -> (Screening<Kept>, Fold) {
         let input = try extract.read(into: storage, progress: progress)
         let notices = input.notices
         let count = notices.procedureCount
@@ -109,20 +123,40 @@ public struct ScreenJob: Sendable {
         let stored = assembled
 
         progress?.begin(.screening, total: count)
-        var ranking = try Parallel.map(count: count, jobs: jobs, worker: { [UInt8]() }) {
-            scratch, index throws(Storage.Failure) -> Ranked<Kept> in
-            defer { progress?.advance() }
-            let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
-                : try storage.load(stored[index], scratch: &scratch)
-            let screened = prepared.screen(procedure)
-            return Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
-                          notCheckable: screened.notCheckable.count, kept: try keep(screened))
+        var ranking: [Ranked<Kept>] = []
+        ranking.reserveCapacity(count)
+        var folded = fold
+        let chunkSize = max(1, screeningChunk)
+        let chunks = (count + chunkSize - 1) / chunkSize
+        for window in stride(from: 0, to: chunks, by: max(1, screeningWindow)) {
+            let partials = try Parallel.map(count: min(max(1, screeningWindow), chunks - window), jobs: jobs, block: 1,
+                                            worker: { [UInt8]() }) {
+                scratch, offset throws(Storage.Failure) -> ([Ranked<Kept>], Fold) in
+                let chunk = window + offset
+                var partial = fold
+                var ranked: [Ranked<Kept>] = []
+                for index in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
+                    defer { progress?.advance() }
+                    let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
+                        : try storage.load(stored[index], scratch: &scratch)
+                    let screened = prepared.screen(procedure)
+                    partial.add(screened)
+                    ranked.append(Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
+                                         notCheckable: screened.notCheckable.count, kept: try keep(screened)))
+                }
+                return (ranked, partial)
+            }
+            for (ranked, partial) in partials {
+                ranking += ranked
+                folded.merge(partial)
+            }
         }
         ranking.sort { Ranking.precedes(($0.score, $0.id), ($1.score, $1.id)) }
         for index in ranking.indices { ranking[index].rank = index + 1 }
-        return Screening(ranking: ranking, indicators: prepared.indicators, populations: prepared.populations,
-                         errors: input.errors, notes: input.notes, fileCount: input.fileCount,
-                         noticeCount: input.noticeCount)
+        let screening = Screening(ranking: ranking, indicators: prepared.indicators, populations: prepared.populations,
+                                  errors: input.errors, notes: input.notes, fileCount: input.fileCount,
+                                  noticeCount: input.noticeCount)
+        return (screening, folded)
     }
 
     /// Everything in memory, for small inputs and tests.
@@ -136,7 +170,7 @@ public struct ScreenJob: Sendable {
 
     /// Screens every input in memory: each screened procedure kept whole.
     public func run(progress: Progress? = nil) -> Output {
-        let screening = run(storage: InMemoryStorage(), progress: progress) { $0 }
+        let (screening, _) = run(storage: InMemoryStorage(), progress: progress, fold: EntityRollUp?.none) { $0 }
         let ranking = screening.ranking.map { ranked in
             var screened = ranked.kept
             screened.rank = ranked.rank

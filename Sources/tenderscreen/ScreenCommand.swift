@@ -15,7 +15,8 @@ struct ScreenCommand: ParsableCommand {
             The table (default on a terminal) shows flagged findings; JSON shows all of them. \
             --settings reads indicators, weights, scoring and legal tables from a TOML file (see \
             `tenderscreen init` and docs/settings.md); every report records the SHA-256 digest of the \
-            settings used and the tenderscreen version.
+            settings used and the tenderscreen version. \
+            With --by buyer or --by supplier, organisations are ranked instead (docs/rollups.md).
             """
     )
 
@@ -32,10 +33,10 @@ struct ScreenCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Show only the N highest-ranked procedures.")
+    @Option(help: "Show only the N highest-ranked procedures (with --by: organisations).")
     var top: Int?
 
-    @Option(name: .customLong("min-score"), help: "Show only procedures scoring at least this.")
+    @Option(name: .customLong("min-score"), help: "Show only procedures (with --by: organisations) scoring at least this.")
     var minimumScore: Double?
 
     @Flag(name: .shortAndLong, help: "No progress line and no summary on standard error (errors are still printed).")
@@ -43,6 +44,13 @@ struct ScreenCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Parallel workers (default: all cores).")
     var jobs: Int = NoticeBatchReader.defaultJobs
+
+    @Option(help: "Rank organisations instead of procedures: buyer or supplier (docs/rollups.md).")
+    var by: RollUpRole?
+
+    @Option(name: .customLong("min-procedures"),
+            help: "With --by: organisations with fewer procedures are ranked after the others (default: 5).")
+    var minimumProcedures: Int?
 
     @Flag(name: .customLong("value-weighting"),
           help: ArgumentHelp("Scale scores by the value at stake: 1 + 0.25 × log10(value / 100,000 EUR) "
@@ -55,6 +63,10 @@ struct ScreenCommand: ParsableCommand {
         guard !paths.isEmpty else { throw ValidationError("give at least one file or folder") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let top, top < 0 { throw ValidationError("--top must not be negative") }
+        if let minimumProcedures {
+            guard by != nil else { throw ValidationError("--min-procedures goes with --by buyer|supplier") }
+            guard minimumProcedures >= 0 else { throw ValidationError("--min-procedures must not be negative") }
+        }
     }
 
     func run() throws {
@@ -66,6 +78,9 @@ struct ScreenCommand: ParsableCommand {
         let format = format ?? (output == nil && System.isTerminal(1) ? .table : .json)
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
         let display = ProgressDisplay(quiet: quiet)
+        if let by {
+            return try screenOrganisations(by: by.role, settings: settings, provenance: provenance, format: format, sink: sink, display: display)
+        }
         let run: ScreenJob.SpilledScreening
         do {
             // Notices wait on disk between reading and assembly, and each procedure's part of

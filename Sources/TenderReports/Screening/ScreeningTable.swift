@@ -43,11 +43,7 @@ public enum ScreeningTable {
                          + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
                          + " · \(summary.errors) errors", width))
         if let generatorVersion, let settings {
-            // A long path loses its beginning (the file name stays), never the digest.
-            let head = "tenderscreen \(generatorVersion) · settings ", tail = " · " + settings.shortDigest
-            let file = (settings.file ?? "defaults").replacingNewlines()
-            let room = max(8, width - head.count - tail.count)
-            lines.append(fit(head + (file.count > room ? "…" + file.suffix(room - 1) : file) + tail, width))
+            lines.append(settings.footerLine(generatorVersion: generatorVersion, width: width))
         }
         if !errors.isEmpty {
             lines.append("errors (inputs not read):")

@@ -34,4 +34,13 @@ public struct SettingsProvenance: Sendable, Hashable {
     var shortDigest: String {
         String(digest.prefix(7 + 16)) + "…"
     }
+
+    /// `tenderscreen 0.1.0 · settings FILE · sha256:…` for a table footer: a long path loses
+    /// its beginning (the file name stays), never the digest.
+    func footerLine(generatorVersion: String, width: Int) -> String {
+        let head = "tenderscreen \(generatorVersion) · settings ", tail = " · " + shortDigest
+        let file = (self.file ?? "defaults").replacingNewlines()
+        let room = max(8, width - head.count - tail.count)
+        return ScreeningTable.fit(head + (file.count > room ? "…" + file.suffix(room - 1) : file) + tail, width)
+    }
 }

@@ -1,0 +1,78 @@
+import ArgumentParser
+import TenderEngine
+import TenderModel
+import TenderReports
+import TenderScreening
+
+/// `tenderscreen screen --by buyer|supplier`: organisations ranked by the risk of their
+/// procedures (docs/rollups.md).
+extension ScreenCommand {
+    enum RollUpRole: String, ExpressibleByArgument, CaseIterable {
+        case buyer, supplier
+
+        var role: EntityRole {
+            switch self {
+            case .buyer: return .buyer
+            case .supplier: return .supplier
+            }
+        }
+    }
+
+    /// Screens every procedure, rolls them up by organisation as they are screened (no
+    /// procedure is kept), and prints the organisations ranked; `--top` and `--min-score`
+    /// apply to organisations (composite score).
+    func screenOrganisations(by role: EntityRole, settings: ScreeningSettings, provenance: SettingsProvenance,
+                             format: Format, sink: ReportOutput, display: ProgressDisplay) throws {
+        let run: ScreenJob.SpilledScreening
+        do {
+            run = try ScreenJob(paths: paths, jobs: jobs, settings: settings)
+                .run(progress: display.progress, rollUp: role) { _ in nil }
+        } catch {
+            display.finish()
+            printError("tenderscreen: \(error)")
+            throw ExitCode(ExitStatus.failed)
+        }
+        let screening = run.screening
+        display.finish()
+        for note in screening.notes { printError("note: " + note.description) }
+        for error in screening.errors { printError(error.description) }
+        guard let rollUp = run.rollUp else { preconditionFailure("a roll-up was asked for") }
+
+        let summary = ScreeningJSON.Summary(
+            files: screening.fileCount, notices: screening.noticeCount, procedures: screening.ranking.count,
+            flaggedProcedures: screening.ranking.count { $0.score > 0 },
+            notCheckableFindings: screening.ranking.reduce(0) { $0 + $1.notCheckable }, errors: screening.errors.count)
+        let minimumProcedures = self.minimumProcedures ?? 5
+        let ranking = rollUp.ranking(minimumProcedures: minimumProcedures)
+        let listed = Array(ranking.filter { minimumScore == nil || $0.composite >= minimumScore! }.prefix(top ?? .max))
+
+        var json = JSONWriter()
+        switch format {
+        case .table:
+            try sink.write(EntityTable.header(role: role))
+            for entity in listed { try sink.write(EntityTable.block(entity)) }
+            try sink.write(EntityTable.footer(summary: summary, rollUp: rollUp, minimumProcedures: minimumProcedures,
+                                              ranked: ranking.count, errors: screening.errors,
+                                              listedNone: listed.isEmpty, generatorVersion: TenderscreenVersion.current,
+                                              settings: provenance))
+        case .json:
+            EntityJSON.writeDocument(rollUp: rollUp, minimumProcedures: minimumProcedures, ranking: ranking,
+                                     listed: listed, populations: screening.populations, summary: summary,
+                                     errors: screening.errors, generatorVersion: TenderscreenVersion.current,
+                                     settings: provenance, to: &json)
+        case .jsonl:
+            for entity in listed {
+                EntityJSON.writeLine(entity, generatorVersion: TenderscreenVersion.current, settings: provenance, to: &json)
+                json.raw("\n")
+            }
+        }
+        try sink.write(json.bytes)
+        try sink.commit()
+
+        if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
+            printError("screen: \(summary.files) files, \(summary.notices) notices, \(summary.procedures) procedures, "
+                + "\(ranking.count) \(role.rawValue)s ranked, \(listed.count) listed, \(summary.errors) errors")
+        }
+        if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
+    }
+}
