@@ -57,7 +57,10 @@ struct ScreeningFixtureTests {
             let findings = procedure.findings.filter { $0.indicator == metadata.id }
             let actual = String(findings.map { Self.letter($0.status) })
             let procedureLevel = ["non-open-procedure", "threshold-proximity"].contains(metadata.id)
-            let expected = scenario.statuses[metadata.id] ?? String(repeating: "C", count: procedureLevel ? 1 : lotCount)
+            // Too few tenderers in the fixtures for these two to judge (README: market-level indicators).
+            let unjudged = ["cover-bidder", "bid-rotation"].contains(metadata.id)
+            let expected = scenario.statuses[metadata.id]
+                ?? String(repeating: unjudged ? "N" : "C", count: procedureLevel ? 1 : lotCount)
             #expect(actual == expected, "\(folder) \(metadata.id): \(findings.map(\.message))")
         }
     }

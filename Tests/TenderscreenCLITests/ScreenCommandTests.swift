@@ -78,7 +78,7 @@ struct ScreenCommandTests {
     @Test func indicatorsListsEveryIndicatorAndExplainTellsHowOneWorks() throws {
         let list = try CommandRunner.run(["indicators"])
         #expect(list.status == 0)
-        #expect(list.lines.count == 12) // header, ten indicators, a hint
+        #expect(list.lines.count == 15) // header, thirteen indicators, a hint
         #expect(list.output.contains("single-bid                 award     20.0    Single bid"))
         let explain = try CommandRunner.run(["explain", "short-submission-period"])
         #expect(explain.status == 0)

@@ -11,6 +11,9 @@ public enum IndicatorCatalogue {
         PriceCloseToWinner.self,
         HeavilyDiscountedBid.self,
         IdenticalBidPrices.self,
+        CoverBidder.self,
+        CoBiddingRing.self,
+        BidRotation.self,
     ]
 
     /// The indicator with this id.
