@@ -74,7 +74,7 @@ struct ScoringTests {
         let result = Screener().screen([factory.build()])
         let screened = try #require(result.ranking.first)
         let singleBids = screened.findings.filter { $0.indicator == "single-bid" }
-        #expect(singleBids.map(\.contribution) == [20, 0])
+        #expect(singleBids.map(\.contribution) == [10, 0])
         #expect(screened.score == screened.findings.reduce(0) { $0 + $1.contribution })
         #expect(screened.findings.filter { !$0.isFlagged }.allSatisfy { $0.contribution == 0 })
     }
@@ -113,7 +113,7 @@ struct ScoringTests {
         settings.valueAdjustment = ValueAdjustment()
         let screened = try #require(Screener(settings: settings).screen([factory.build()]).ranking.first)
         #expect(screened.valueFactor == 1.5)
-        #expect(screened.findings.first { $0.indicator == "single-bid" }?.contribution == 30)
+        #expect(screened.findings.first { $0.indicator == "single-bid" }?.contribution == 15)
     }
 
     @Test func insufficientDataNeverCountsAndIsReported() throws {

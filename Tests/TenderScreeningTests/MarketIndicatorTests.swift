@@ -175,7 +175,8 @@ struct CoBiddingRingTests {
             .text("FRA/IDBETA + FRA/IDGAMMA: 6 of 6 close, chance 1.4e-6"),
         ]))
         #expect(finding.threshold == Threshold(.number(0.01), "<=", source: .setting(key: "co-bidding-ring.significance")))
-        #expect(finding.message == "3 members of ring FRA 45 #1 (3 firms, at least 6 close co-bids) tendered; Alpha won")
+        #expect(finding.message == "3 of the 3 members of ring FRA 45 #1 (at least 6 close co-bids) tendered; Alpha won")
+        #expect(finding.evidence["ringShare"] == .number(1) && finding.severity == 1)
         let outsider = try #require(results.last?.first)
         #expect(outsider.message == "2 members of ring FRA 45 #1 tendered, but a non-member won")
         #expect(outsider.evidence["outsiderWinner"] == .text("FRA/IDOMEGA"))

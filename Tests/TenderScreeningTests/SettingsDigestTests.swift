@@ -56,7 +56,7 @@ struct SettingsDigestTests {
         #expect(read.digest == settings.digest)
         #expect(read.digest != ScreeningSettings.standard.digest)
         #expect(text.contains("weight = 12.5"))
-        #expect(text.contains("; default 20"))
+        #expect(text.contains("; default 10"))
     }
 
     @Test func theDigestIsSHA256InHexadecimal() {

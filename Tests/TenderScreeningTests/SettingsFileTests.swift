@@ -46,7 +46,7 @@ struct SettingsFileTests {
 
     /// Restating a default is not an override: the file equals the defaults.
     @Test func restatedDefaultsAreNotOverrides() throws {
-        let read = try settings("[indicators.single-bid]\nweight = 20\nmaximum-tenders = 1\nenabled = true\n")
+        let read = try settings("[indicators.single-bid]\nweight = 10\nmaximum-tenders = 1\nenabled = true\n")
         #expect(read.overrides.isEmpty)
         #expect(read == .standard)
     }

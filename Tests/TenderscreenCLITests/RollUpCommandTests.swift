@@ -5,6 +5,9 @@ import Testing
 /// procedures, one per buyer; docs/rollups.md).
 @Suite("tenderscreen screen --by")
 struct RollUpCommandTests {
+    /// Weights fixed for these tests, so retuning the defaults does not move their numbers.
+    static let pinned = "Fixtures/settings/pinned-weights.toml"
+
     static func object(_ data: Data) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
@@ -18,7 +21,7 @@ struct RollUpCommandTests {
     }
 
     @Test func buyersAsJSON() throws {
-        let outcome = try CommandRunner.run(["screen", "--by", "buyer", "--format", "json", "Fixtures/screening"])
+        let outcome = try CommandRunner.run(["screen", "--by", "buyer", "--format", "json", "Fixtures/screening", "--settings", Self.pinned])
         #expect(outcome.status == 0)
         let report = try Self.object(outcome.standardOutput)
         #expect(report["by"] as? String == "buyer")
@@ -49,7 +52,7 @@ struct RollUpCommandTests {
 
     @Test func suppliersAsJSONLinesAnswerOnlyForTheLotsTheyWon() throws {
         let outcome = try CommandRunner.run(["screen", "--by", "supplier", "--format", "jsonl", "--min-procedures", "1",
-                                             "Fixtures/screening"])
+                                             "Fixtures/screening", "--settings", Self.pinned])
         #expect(outcome.status == 0)
         let lines = try Self.objects(outcome)
         #expect(lines.count == 23)
@@ -68,7 +71,7 @@ struct RollUpCommandTests {
 
     @Test(arguments: ["buyer", "supplier"])
     func theTableFitsOneHundredColumnsAndExplainsEachOrganisation(role: String) throws {
-        let outcome = try CommandRunner.run(["screen", "--by", role, "--format", "table", "Fixtures/screening"])
+        let outcome = try CommandRunner.run(["screen", "--by", role, "--format", "table", "Fixtures/screening", "--settings", Self.pinned])
         #expect(outcome.status == 0)
         let lines = outcome.lines
         #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.filter { $0.count > 100 })")
@@ -90,24 +93,24 @@ struct RollUpCommandTests {
     }
 
     @Test func topAndMinimumScoreApplyToOrganisations() throws {
-        let top = try CommandRunner.run(["screen", "--by", "buyer", "--format", "jsonl", "--top", "3", "Fixtures/screening"])
+        let top = try CommandRunner.run(["screen", "--by", "buyer", "--format", "jsonl", "--top", "3", "Fixtures/screening", "--settings", Self.pinned])
         #expect(try Self.objects(top).map { $0["rank"] as? Int } == [1, 2, 3])
         let scored = try CommandRunner.run(["screen", "--by", "buyer", "--format", "json", "--min-score", "15",
-                                            "Fixtures/screening"])
+                                            "Fixtures/screening", "--settings", Self.pinned])
         let report = try Self.object(scored.standardOutput)
         let organisations = try #require(report["organisations"] as? [[String: Any]])
         #expect(organisations.count == 5)
         #expect(organisations.allSatisfy { ($0["composite"] as? Double ?? 0) >= 15 })
         #expect((report["rollUp"] as? [String: Any])?["organisations"] as? Int == 12) // ranked, listed or not
         let none = try CommandRunner.run(["screen", "--by", "supplier", "--format", "table", "--min-score", "99",
-                                          "Fixtures/screening"])
+                                          "Fixtures/screening", "--settings", Self.pinned])
         #expect(none.lines.contains("(no organisation to show)"))
     }
 
     @Test func oneAndTwoJobsGiveIdenticalBytes() throws {
         for role in ["buyer", "supplier"] {
-            let one = try CommandRunner.run(["screen", "--by", role, "--jobs", "1", "Fixtures/eforms", "Fixtures/screening"])
-            let two = try CommandRunner.run(["screen", "--by", role, "--jobs", "2", "Fixtures/eforms", "Fixtures/screening"])
+            let one = try CommandRunner.run(["screen", "--by", role, "--jobs", "1", "Fixtures/eforms", "Fixtures/screening", "--settings", Self.pinned])
+            let two = try CommandRunner.run(["screen", "--by", role, "--jobs", "2", "Fixtures/eforms", "Fixtures/screening", "--settings", Self.pinned])
             #expect(one.status == 0)
             #expect(!one.standardOutput.isEmpty && one.standardOutput == two.standardOutput)
         }
@@ -151,9 +154,9 @@ struct RollUpCommandTests {
         }
     }
 
-    @Test(arguments: [["screen", "--by", "seller", "Fixtures/screening"],
-                      ["screen", "--by", "buyer", "--min-procedures", "-1", "Fixtures/screening"],
-                      ["screen", "--min-procedures", "3", "Fixtures/screening"]])
+    @Test(arguments: [["screen", "--by", "seller", "Fixtures/screening", "--settings", Self.pinned],
+                      ["screen", "--by", "buyer", "--min-procedures", "-1", "Fixtures/screening", "--settings", Self.pinned],
+                      ["screen", "--min-procedures", "3", "Fixtures/screening", "--settings", Self.pinned]])
     func usageErrorsExitWithOne(arguments: [String]) throws {
         let outcome = try CommandRunner.run(arguments)
         #expect(outcome.status == 1)

@@ -80,7 +80,7 @@ struct ScreenCommandTests {
         #expect(list.status == 0)
         #expect(list.lines.count == 21) // header, nineteen indicators, a hint
         // The id column is as wide as the longest id: match around it.
-        #expect(list.lines.contains { $0.hasPrefix("single-bid ") && $0.hasSuffix(" award     20.0    Single bid") })
+        #expect(list.lines.contains { $0.hasPrefix("single-bid ") && $0.hasSuffix(" award     10.0    Single bid") })
         let explain = try CommandRunner.run(["explain", "short-submission-period"])
         #expect(explain.status == 0)
         for section in ["What it detects", "Why it is a red flag", "Method", "Evidence", "Settings (current value, default)",

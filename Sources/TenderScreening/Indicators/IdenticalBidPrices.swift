@@ -20,7 +20,7 @@ public struct IdenticalBidPrices: Indicator {
             .init("pricedTenders", "tenders with a usable price in the lot"),
         ],
         settings: [
-            .init("weight", default: .number(20), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(40), "points a flagged lot adds to the score"),
         ],
         exclusions: [
             "Placeholder amounts (0, 1) published for losing tenders, and the notice's total value repeated as a "

@@ -22,7 +22,7 @@ public struct NonOpenProcedure: Indicator {
             .init("justificationText", "BT-135, first 200 characters"),
         ],
         settings: [
-            .init("weight", default: .number(15), "points a flagged procedure adds to the score"),
+            .init("weight", default: .number(10), "points a flagged procedure adds to the score"),
             .init("justified-severity", default: .number(0.6), "severity when a justification code is given"),
             .init("unjustified-severity", default: .number(1.0), "severity when no justification code is given"),
         ],

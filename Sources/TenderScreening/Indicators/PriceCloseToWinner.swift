@@ -23,7 +23,7 @@ public struct PriceCloseToWinner: Indicator {
             .init("difference", "d = (second − winning) / winning"),
         ],
         settings: [
-            .init("weight", default: .number(15), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(10), "points a flagged lot adds to the score"),
             .init("threshold", default: .text("fence"), "a fixed d below which to flag, instead of the fence"),
             .init("minimum-lots", default: .integer(20), "fewest priced lots for a fence"),
         ],
@@ -85,7 +85,7 @@ public struct HeavilyDiscountedBid: Indicator {
             .init("difference", "d = (second − winning) / winning"),
         ],
         settings: [
-            .init("weight", default: .number(10), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(5), "points a flagged lot adds to the score"),
             .init("threshold", default: .text("fence"), "a fixed d above which to flag, instead of the fence"),
             .init("minimum-lots", default: .integer(20), "fewest priced lots for a fence"),
         ],

@@ -27,7 +27,7 @@ public struct SingleBid: Indicator {
             .init("resultNotice", "the award notice the count comes from"),
         ],
         settings: [
-            .init("weight", default: .number(20), "points a flagged lot adds to the procedure score"),
+            .init("weight", default: .number(10), "points a flagged lot adds to the procedure score"),
             .init("maximum-tenders", default: .integer(1), "flag when at most this many tenders were received"),
             .init("procedure-types", default: .list(ProcedureKind.competitive), "BT-105 codes of competitive procedures"),
             .init("estimated-severity", default: .number(0.7), "severity when the count is estimated from listed tenders"),

@@ -22,7 +22,7 @@ public struct WinningBidNearEstimate: Indicator {
             .init("ratio", "awarded / estimated"),
         ],
         settings: [
-            .init("weight", default: .number(10), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(5), "points a flagged lot adds to the score"),
             .init("minimum-ratio", default: .number(0.98), "flag when awarded / estimated is at least this"),
         ],
         exclusions: [

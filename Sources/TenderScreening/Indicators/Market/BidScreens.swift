@@ -33,7 +33,7 @@ public struct BidScreens: Indicator {
             .init("inCollusiveTail", "the screens beyond their cut-offs"),
         ],
         settings: [
-            .init("weight", default: .number(25), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(10), "points a flagged lot adds to the score"),
             .init("tail", default: .number(0.1), "share of a market's lots on the collusive side of each cut-off"),
             .init("minimum-screens", default: .integer(4), "screens that must be in the tail at once"),
             .init("minimum-lots", default: .integer(30), "fewest lots with 3+ priced tenders for a market's cut-offs"),

@@ -33,7 +33,8 @@ public struct CoBiddingRing: Indicator {
             + "`minimum-group-wins` of the strong pairs' close co-bids. Rings are numbered per market in order "
             + "of their first member's key (`FRA 45 #1`). A lot is flagged when two or more members of one ring "
             + "tendered in it, a member won, and no losing member is known to be priced more than `cover-margin` "
-            + "above the winner. With fewer than `minimum-priced-co-bids` priced co-bids in the input no lot "
+            + "above the winner, with severity the share of the ring's members that tendered (members of a ring also "
+            + "meet in lots they do not rig; the whole ring tendering together is the pattern). With fewer than `minimum-priced-co-bids` priced co-bids in the input no lot "
             + "is judged. Calibration on the synthetic market (docs/generator.md, 10,000 procedures, seeds 1 and "
             + "2): 87 % and 91 % of cartel-rotation procedures flagged (every one whose award notice lists the "
             + "losing tenders), 0.6 % and 0.5 % of unplanted ones.",
@@ -50,9 +51,10 @@ public struct CoBiddingRing: Indicator {
             .init("pairs", "the strong pairs: close / priced co-bids and the chance of that by luck"),
             .init("closeRate", "the input's share of priced co-bids that are close"),
             .init("outsiderWinner", "when members tendered but another tenderer won"),
+            .init("ringShare", "members in the lot / members of the ring: the finding's severity"),
         ],
         settings: [
-            .init("weight", default: .number(20), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(35), "points a flagged lot adds to the score"),
             .init("cover-margin", default: .number(0.1),
                   "a tender within this share of the winning price is close (cover bids are written to lose by a little)"),
             .init("minimum-co-bids", default: .integer(5),
@@ -179,10 +181,13 @@ public struct CoBiddingRing: Indicator {
                            evidence: evidence, threshold: threshold)
         }
         let name = winner.name ?? winner.key.value
+        // Members of a ring also meet in lots they do not rig; the whole ring present is the pattern.
+        let share = Double(members.count) / Double(ring.members.count)
+        evidence["ringShare"] = .ratio(share)
         return Finding(indicator: id, lot: lot.id, status: .flagged,
-                       message: "\(members.count) members of ring \(ring.id) (\(ring.members.count) firms, at least "
+                       message: "\(members.count) of the \(ring.members.count) members of ring \(ring.id) (at least "
                            + "\(ring.coBids) close co-bids) tendered; \(name) won",
-                       evidence: evidence, threshold: threshold)
+                       evidence: evidence, threshold: threshold, severity: share)
     }
 }
 

@@ -35,7 +35,7 @@ public struct ContractSplitting: Indicator {
             .init("sameSupplier", "the supplier that won a lot of every part, when there is one"),
         ],
         settings: [
-            .init("weight", default: .number(20), "points a flagged procedure adds to the score"),
+            .init("weight", default: .number(30), "points a flagged procedure adds to the score"),
             .init("window-days", default: .integer(365), "days within which purchases count as one need"),
             .init("minimum-purchases", default: .integer(3),
                   "fewest purchases under the threshold that make a series (two may be a legitimate renewal)"),

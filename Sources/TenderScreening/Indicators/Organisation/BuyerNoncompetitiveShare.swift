@@ -41,7 +41,7 @@ public struct BuyerNoncompetitiveShare: Indicator {
             .init("withoutCompetition", "whether this procedure was awarded without competition"),
         ],
         settings: [
-            .init("weight", default: .number(10), "points a flagged procedure adds to the score"),
+            .init("weight", default: .number(5), "points a flagged procedure adds to the score"),
             .init("basis", default: .text("count"), "`count` of procedures, or `value` awarded"),
             .init("minimum-procedures", default: .integer(10), "fewest counted procedures for a buyer to be judged"),
             .init("minimum-buyers", default: .integer(20), "fewest judged buyers for a fence"),

@@ -32,7 +32,7 @@ public struct HeterogeneousSupplier: Indicator {
             .init("divisions", "the divisions, sorted"),
         ],
         settings: [
-            .init("weight", default: .number(10), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(5), "points a flagged lot adds to the score"),
             .init("digits", default: .integer(2), "CPV digits that make a market (2: division)"),
             .init("minimum-contracting-processes", default: .integer(20),
                   "fewest sole-winner procedures for a supplier to be judged (Cardinal's default)"),

@@ -45,7 +45,7 @@ public struct SupplierShareOfBuyer: Indicator {
                 + "placeholder (not in buyerValue: the share is over valued lots only)"),
         ],
         settings: [
-            .init("weight", default: .number(15), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(25), "points a flagged lot adds to the score"),
             .init("maximum-share", default: .number(0.15),
                   "flag when the supplier's share of the buyer's yearly value is at least this"),
             .init("minimum-supplier-procedures", default: .integer(3),
