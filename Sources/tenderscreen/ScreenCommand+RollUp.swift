@@ -38,10 +38,7 @@ extension ScreenCommand {
         for error in screening.errors { printError(error.description) }
         guard let rollUp = run.rollUp else { preconditionFailure("a roll-up was asked for") }
 
-        let summary = ScreeningJSON.Summary(
-            files: screening.fileCount, notices: screening.noticeCount, procedures: screening.ranking.count,
-            flaggedProcedures: screening.ranking.count { $0.score > 0 },
-            notCheckableFindings: screening.ranking.reduce(0) { $0 + $1.notCheckable }, errors: screening.errors.count)
+        let summary = screening.summary
         let minimumProcedures = self.minimumProcedures ?? 5
         let ranking = rollUp.ranking(minimumProcedures: minimumProcedures)
         let listed = Array(ranking.filter { minimumScore == nil || $0.composite >= minimumScore! }.prefix(top ?? .max))

@@ -100,10 +100,7 @@ struct ScreenCommand: ParsableCommand {
         for note in screening.notes { printError("note: " + note.description) }
         for error in screening.errors { printError(error.description) }
 
-        let summary = ScreeningJSON.Summary(
-            files: screening.fileCount, notices: screening.noticeCount, procedures: screening.ranking.count,
-            flaggedProcedures: screening.ranking.count { $0.score > 0 },
-            notCheckableFindings: screening.ranking.reduce(0) { $0 + $1.notCheckable }, errors: screening.errors.count)
+        let summary = screening.summary
 
         var bytes: [UInt8] = []
         var json = JSONWriter()
@@ -156,5 +153,15 @@ struct ScreenCommand: ParsableCommand {
                 + "\(summary.errors) errors")
         }
         if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
+    }
+}
+
+extension ScreenJob.Screening {
+    /// The report's summary counts: files, notices, procedures, flagged, checks not possible, errors.
+    var summary: ScreeningJSON.Summary {
+        ScreeningJSON.Summary(
+            files: fileCount, notices: noticeCount, procedures: ranking.count,
+            flaggedProcedures: ranking.count { $0.score > 0 },
+            notCheckableFindings: ranking.reduce(0) { $0 + $1.notCheckable }, errors: errors.count)
     }
 }

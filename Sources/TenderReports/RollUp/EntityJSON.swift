@@ -56,16 +56,7 @@ public enum EntityJSON {
             json.endObject()
         }
         json.endArray()
-        json.key("populations")
-        json.beginArray()
-        for note in populations {
-            json.beginObject()
-            json.field("indicator", note.indicator)
-            json.key("statistics")
-            json.evidence(note.facts)
-            json.endObject()
-        }
-        json.endArray()
+        ScreeningJSON.writePopulations(populations, to: &json)
         json.key("organisations")
         json.beginArray()
     }
@@ -75,7 +66,6 @@ public enum EntityJSON {
         ScreeningJSON.writeTail(errors: errors, to: &json)
     }
 
-    /// One ranked organisation: the object of the `organisations` array and of each JSON Lines line.
     /// One JSON Lines record: the organisation ending with the `generator` and `settings` of
     /// the run, as the procedure records do (``ScreeningJSON/writeLine(rank:fragment:generatorVersion:settings:to:)``).
     public static func writeLine(_ entity: EntityScore, generatorVersion: String, settings: SettingsProvenance,
@@ -86,6 +76,7 @@ public enum EntityJSON {
         json.endObject()
     }
 
+    /// One ranked organisation: the object of the `organisations` array.
     public static func write(_ entity: EntityScore, to json: inout JSONWriter) {
         write(entity, closing: true, to: &json)
     }

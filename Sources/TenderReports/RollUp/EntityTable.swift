@@ -26,19 +26,13 @@ public enum EntityTable {
         var lines: [String] = []
         if listedNone { lines.append("(no organisation to show)") }
         lines.append(String(repeating: "─", count: width))
-        lines.append(fit("\(summary.files) files · \(summary.notices) notices · \(summary.procedures) procedures · "
-                         + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
-                         + " · \(summary.errors) errors"))
+        lines.append(ScreeningTable.summaryLine(summary))
         lines.append(fit("\(ranked) \(role)s ranked · \(rollUp.proceduresWithoutOrganisation) procedures without an "
                          + "identifiable \(role) · \(rollUp.unidentified) without id or name"))
         if let generatorVersion, let settings {
             lines.append(settings.footerLine(generatorVersion: generatorVersion, width: width))
         }
-        if !errors.isEmpty {
-            lines.append("errors (inputs not read):")
-            for error in errors.prefix(20) { lines.append(fit("  " + error.description)) }
-            if errors.count > 20 { lines.append("  … and \(errors.count - 20) more (see the JSON report)") }
-        }
+        lines += ScreeningTable.errorLines(errors)
         lines.append(fit("SCORE: points one of its procedures is expected to score · ! flagged in n of m procedures checked"))
         lines.append(fit("? never checkable for want of data"
                          + (minimumProcedures > 1 ? " · * fewer than \(minimumProcedures) procedures: ranked last" : "")))

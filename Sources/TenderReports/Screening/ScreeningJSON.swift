@@ -68,16 +68,7 @@ public enum ScreeningJSON {
             json.endObject()
         }
         json.endArray()
-        json.key("populations")
-        json.beginArray()
-        for note in populations {
-            json.beginObject()
-            json.field("indicator", note.indicator)
-            json.key("statistics")
-            json.evidence(note.facts)
-            json.endObject()
-        }
-        json.endArray()
+        writePopulations(populations, to: &json)
         json.key("procedures")
         json.beginArray()
     }
@@ -100,6 +91,20 @@ public enum ScreeningJSON {
         json.field("name", "tenderscreen")
         json.field("version", version)
         json.endObject()
+    }
+
+    /// `"populations": [{"indicator": …, "statistics": {…}}]`: what population indicators computed.
+    static func writePopulations(_ populations: [PopulationNote], to json: inout JSONWriter) {
+        json.key("populations")
+        json.beginArray()
+        for note in populations {
+            json.beginObject()
+            json.field("indicator", note.indicator)
+            json.key("statistics")
+            json.evidence(note.facts)
+            json.endObject()
+        }
+        json.endArray()
     }
 
     static func writeSummary(_ summary: Summary, to json: inout JSONWriter) {

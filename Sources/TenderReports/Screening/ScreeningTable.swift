@@ -39,17 +39,11 @@ public enum ScreeningTable {
         var lines: [String] = []
         if listedNone { lines.append("(no procedure to show)") }
         lines.append(String(repeating: "─", count: width))
-        lines.append(fit("\(summary.files) files · \(summary.notices) notices · \(summary.procedures) procedures · "
-                         + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
-                         + " · \(summary.errors) errors", width))
+        lines.append(summaryLine(summary))
         if let generatorVersion, let settings {
             lines.append(settings.footerLine(generatorVersion: generatorVersion, width: width))
         }
-        if !errors.isEmpty {
-            lines.append("errors (inputs not read):")
-            for error in errors.prefix(20) { lines.append(fit("  " + error.description, width)) }
-            if errors.count > 20 { lines.append("  … and \(errors.count - 20) more (see the JSON report)") }
-        }
+        lines += errorLines(errors)
         lines.append(fit("! flagged   ? not checkable for want of data   how a check works: tenderscreen explain <id>",
                          width))
         return lines.joined(separator: "\n") + "\n"
@@ -114,6 +108,22 @@ public enum ScreeningTable {
     }
 
     /// At most `width` characters, cutting with an ellipsis.
+    /// `24 files · 24 notices · 12 procedures · …`: what the run read and found.
+    static func summaryLine(_ summary: ScreeningJSON.Summary) -> String {
+        fit("\(summary.files) files · \(summary.notices) notices · \(summary.procedures) procedures · "
+            + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
+            + " · \(summary.errors) errors", width)
+    }
+
+    /// The first 20 inputs not read, and how many more the JSON report lists.
+    static func errorLines(_ errors: [Diagnostic]) -> [String] {
+        guard !errors.isEmpty else { return [] }
+        var lines = ["errors (inputs not read):"]
+        for error in errors.prefix(20) { lines.append(fit("  " + error.description, width)) }
+        if errors.count > 20 { lines.append("  … and \(errors.count - 20) more (see the JSON report)") }
+        return lines
+    }
+
     static func fit(_ text: String, _ width: Int) -> String {
         let flat = text.replacingNewlines()
         guard flat.count > width else { return flat }

@@ -3,15 +3,6 @@ import TenderModel
 /// The facts population indicators fold, read the same way by all of them: who bought, who
 /// bid, who won, in which market and year, for how much.
 
-/// One organisation's part in one tender of a lot.
-struct LotBid: Sendable, Hashable {
-    var bidder: OrganizationKey
-    var tender: String
-    var won: Bool
-    /// The tender's price (``Procedure/price(of:)``), `nil` when unusable.
-    var price: Amount?
-}
-
 extension Procedure {
     /// The buyer the procedure is attributed to: the first listed (the lead buyer in joint
     /// procurement).
@@ -37,21 +28,6 @@ extension Procedure {
         if let date = lot.awardDate ?? lot.conclusionDate { return date.year }
         guard let noticeId = lot.resultNotice else { return nil }
         return notices.first { $0.id == noticeId }?.dispatchDate?.year
-    }
-
-    /// Every organisation that tendered for `lot`, one entry per tenderer of each tender
-    /// (each member of a group), in tender order.
-    func bids(in lot: ProcedureLot) -> [LotBid] {
-        guard let result = lot.result else { return [] }
-        var bids: [LotBid] = []
-        for tender in result.tenders {
-            let price = price(of: tender)
-            for tenderer in tender.tenderers {
-                bids.append(LotBid(bidder: tenderer.organization.key, tender: tender.id, won: tender.isWinner,
-                                   price: price))
-            }
-        }
-        return bids
     }
 
     /// The distinct organisations that won `lot`, sorted.
@@ -126,7 +102,7 @@ extension Procedure {
             let price = price(of: tender)
             for tenderer in tender.tenderers {
                 let key = tenderer.organization.key
-                guard key.source != .noticeLocalId else { continue }
+                guard key.isStable else { continue }
                 let candidate = LotTenderer(key: key, name: tenderer.organization.name, tender: tender.id,
                                             won: tender.isWinner, price: price)
                 guard let current = byKey[key] else {

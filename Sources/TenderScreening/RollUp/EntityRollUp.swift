@@ -43,7 +43,7 @@ public struct EntityRollUp: ScreeningFold, Sendable {
         for participation in role.participations(in: screened.procedure) {
             let organization = participation.organization
             let key = organization.key
-            guard key.source != .noticeLocalId else {
+            guard key.isStable else {
                 unidentified += 1
                 continue
             }

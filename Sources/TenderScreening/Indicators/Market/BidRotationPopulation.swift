@@ -15,7 +15,7 @@ public struct BidRotationPopulation: IndicatorPopulation {
             guard let market = procedure.market(of: lot), let winners = lot.result?.winners, winners.count == 1 else {
                 continue
             }
-            let winnerKeys = Set(winners[0].tenderers.map(\.organization.key).filter { $0.source != .noticeLocalId })
+            let winnerKeys = Set(winners[0].tenderers.map(\.organization.key).filter(\.isStable))
             let winningPrice = procedure.price(of: winners[0])
             for loser in procedure.identifiedTenderers(in: lot) where !loser.won && !winnerKeys.contains(loser.key) {
                 let gap = winningPrice.flatMap { loser.gap(above: $0) }

@@ -16,7 +16,7 @@ public struct CoBiddingPopulation: IndicatorPopulation {
             guard let market = procedure.market(of: lot), let winning = procedure.pricedWinningTender(of: lot) else {
                 continue
             }
-            let winners = winning.tender.tenderers.map(\.organization.key).filter { $0.source != .noticeLocalId }
+            let winners = winning.tender.tenderers.map(\.organization.key).filter(\.isStable)
             let priced = procedure.identifiedTenderers(in: lot).compactMap { tenderer in
                 tenderer.gap(above: winning.price).map { (tenderer, $0) }
             }

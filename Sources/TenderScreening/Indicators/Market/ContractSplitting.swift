@@ -159,7 +159,7 @@ struct Purchase {
     }
 
     static func of(_ procedure: Procedure, table: ThresholdTable) -> Result<Purchase, Unusable> {
-        guard let buyer = procedure.leadBuyer?.organization.key, buyer.source != .noticeLocalId else {
+        guard let buyer = procedure.stableBuyerKey else {
             return .failure(.insufficient(["BT-501 buyer registration number or BT-500 name"], "buyer not identified"))
         }
         guard let legalBasis = procedure.legalBasis else {
@@ -194,7 +194,7 @@ struct Purchase {
         let cpvClass = String(cpv.prefix(5))
         var suppliers = Set<String>()
         for lot in procedure.awardUnits {
-            for winner in procedure.winners(of: lot) where winner.source != .noticeLocalId { suppliers.insert(winner.value) }
+            for winner in procedure.winners(of: lot) where winner.isStable { suppliers.insert(winner.value) }
         }
         return .success(Purchase(
             buyer: buyer.value, cpvClass: cpvClass,

@@ -47,7 +47,7 @@ enum LotTenderList {
             let received = result.tendersReceivedLowerBound ?? result.tenders.count
             missing.append("tenders not listed (\(result.tenders.count) of at least \(received))")
         }
-        let unnamed = lot.result?.tenders.flatMap(\.tenderers).filter { $0.organization.key.source == .noticeLocalId }
+        let unnamed = lot.result?.tenders.flatMap(\.tenderers).filter { !$0.organization.key.isStable }
             .count ?? 0
         if unnamed > 0 {
             missing.append("national id or name (BT-501, BT-500) of \(unnamed) tenderer\(unnamed == 1 ? "" : "s")")

@@ -11,8 +11,8 @@ enum ShareBasis: String, Sendable, Hashable {
 /// The value of a buyer's awarded procedures in one currency, in all and without competition.
 struct ProcedureValues: Sendable, Hashable {
     var procedures = 0
-    var total = MoneySum()
-    var nonCompetitive = MoneySum()
+    var total = DecimalSum()
+    var nonCompetitive = DecimalSum()
 
     mutating func merge(_ other: ProcedureValues) {
         procedures += other.procedures
@@ -106,8 +106,8 @@ public struct BuyerProcedurePopulation: IndicatorPopulation {
             entry.procedures = 1
             entry.nonCompetitive = nonCompetitive ? 1 : 0
             if let value = procedure.totalAwardedValue, let currency = value.currency {
-                entry.values[currency] = ProcedureValues(procedures: 1, total: MoneySum(value.value),
-                                                         nonCompetitive: nonCompetitive ? MoneySum(value.value) : MoneySum())
+                entry.values[currency] = ProcedureValues(procedures: 1, total: DecimalSum(value.value),
+                                                         nonCompetitive: nonCompetitive ? DecimalSum(value.value) : DecimalSum())
             }
         } else {
             entry.unknownType = 1

@@ -12,7 +12,7 @@ struct SupplierTakings: Sendable, Hashable {
     var contracts = 0
     /// Distinct procedures those lots belong to.
     var procedures = 0
-    var value = MoneySum()
+    var value = DecimalSum()
 
     mutating func merge(_ other: SupplierTakings) {
         contracts += other.contracts
@@ -24,7 +24,7 @@ struct SupplierTakings: Sendable, Hashable {
 /// What one buyer awarded in one year and currency, in all and per supplier.
 struct YearSpending: Sendable, Hashable {
     var contracts = 0
-    var value = MoneySum()
+    var value = DecimalSum()
     /// By supplier key (stable keys only).
     var suppliers: [String: SupplierTakings] = [:]
 
@@ -73,13 +73,13 @@ public struct BuyerSpendingPopulation: IndicatorPopulation, PopulationDescribing
                 years[key, default: BuyerYearSpending()].unvalued += 1
                 continue
             }
-            var spending = YearSpending(contracts: 1, value: MoneySum(value.value))
+            var spending = YearSpending(contracts: 1, value: DecimalSum(value.value))
             // Each winning tender's price goes to each of its members (a group's members share the contract).
             for winner in lot.result?.winners ?? [] {
                 guard let price = procedure.price(of: winner) else { continue }
                 for supplier in Set(winner.tenderers.map(\.organization.key)) where supplier.isStable {
                     spending.suppliers[supplier.value, default: SupplierTakings()]
-                        .merge(SupplierTakings(contracts: 0, value: MoneySum(price.value)))
+                        .merge(SupplierTakings(contracts: 0, value: DecimalSum(price.value)))
                 }
             }
             for supplier in spending.suppliers.keys {

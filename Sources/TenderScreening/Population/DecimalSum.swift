@@ -1,15 +1,21 @@
 import TenderModel
 
-/// An exact sum of decimal amounts (values at stake): 128-bit integer arithmetic at the
-/// largest scale added, so the total does not depend on the order of the additions (for
-/// non-negative terms, even when it overflows).
+/// An exact sum of decimal amounts (values at stake, buyers' spending): 128-bit integer
+/// arithmetic at the largest scale added, so the total does not depend on the order of the
+/// additions (for non-negative terms, even when it overflows). Partial totals of population
+/// indicators and roll-ups merge to the same result however the work was split, which a
+/// `Double` sum would not (floating-point addition is not associative).
 public struct DecimalSum: Sendable, Hashable, CustomStringConvertible {
-    private var significand: Int128 = 0
-    private var scale: UInt8 = 0
+    private(set) var significand: Int128 = 0
+    private(set) var scale: UInt8 = 0
     /// The total does not fit 38 digits (then it is not shown).
     public private(set) var overflowed = false
 
     public init() {}
+
+    init(_ value: DecimalNumber) {
+        add(value)
+    }
 
     public mutating func add(_ value: DecimalNumber) {
         add(Int128(value.significand), scale: value.scale)
@@ -68,5 +74,34 @@ public struct DecimalSum: Sendable, Hashable, CustomStringConvertible {
             value = product
         }
         return value
+    }
+}
+
+extension DecimalSum {
+    /// An approximation for ratios, `nil` when the total overflowed.
+    var doubleValue: Double? {
+        guard !overflowed else { return nil }
+        var divisor = 1.0
+        for _ in 0..<scale { divisor *= 10 }
+        return Double(significand) / divisor
+    }
+
+    /// The total as a decimal (fraction digits dropped while it does not fit 18 digits), for
+    /// evidence; `nil` when it overflowed or is too large even without fraction digits.
+    var decimal: DecimalNumber? {
+        guard !overflowed else { return nil }
+        var value = significand
+        var scale = scale
+        while Int64(exactly: value) == nil, scale > 0 {
+            value = (value + 5) / 10
+            scale -= 1
+        }
+        return Int64(exactly: value).map { DecimalNumber(significand: $0, scale: scale) }
+    }
+
+    /// Evidence: the total in `currency`, or `unknown` when it overflowed.
+    func evidence(currency: String) -> EvidenceValue {
+        if let decimal { return .amount(Amount(value: decimal, currency: currency)) }
+        return .unknown
     }
 }
