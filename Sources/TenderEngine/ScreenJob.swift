@@ -45,6 +45,9 @@ public struct ScreenJob: Sendable {
     /// Procedures folded per task in the population pass: a fixed size, so partial
     /// populations merge the same way whatever the number of threads.
     static let populationChunk = 256
+    /// Population chunks folded before their partials are merged: bounds how many partials
+    /// wait in memory at once.
+    static let populationWindow = 16
 
     /// A run whose notices and report fragments wait in temporary files.
     public struct SpilledScreening: Sendable {
@@ -101,22 +104,28 @@ public struct ScreenJob: Sendable {
         if screener.needsPopulations {
             progress?.begin(.assembling, total: count)
             let chunks = (count + Self.populationChunk - 1) / Self.populationChunk
-            let partials = try Parallel.map(count: chunks, jobs: jobs, block: 1, worker: { [UInt8]() }) {
-                scratch, chunk throws(Storage.Failure) -> (Populations, [Storage.ProcedureHandle]) in
-                var partial = screener.emptyPopulations()
-                var handles: [Storage.ProcedureHandle] = []
-                for index in chunk * Self.populationChunk..<min(count, (chunk + 1) * Self.populationChunk) {
-                    let procedure = try notices.procedure(at: index, scratch: &scratch)
-                    screener.observe(procedure, into: &partial)
-                    handles.append(try storage.store(procedure, scratch: &scratch))
-                    progress?.advance()
-                }
-                return (partial, handles)
-            }
             assembled.reserveCapacity(count)
-            for (partial, handles) in partials {
-                populations.merge(partial)
-                assembled += handles
+            // Partials are merged a window at a time, in chunk order: held all at once, the
+            // per-chunk dictionaries cost more than the merged population.
+            for window in stride(from: 0, to: chunks, by: Self.populationWindow) {
+                let partials = try Parallel.map(count: min(Self.populationWindow, chunks - window), jobs: jobs, block: 1,
+                                                worker: { [UInt8]() }) {
+                    scratch, offset throws(Storage.Failure) -> (Populations, [Storage.ProcedureHandle]) in
+                    let chunk = window + offset
+                    var partial = screener.emptyPopulations()
+                    var handles: [Storage.ProcedureHandle] = []
+                    for index in chunk * Self.populationChunk..<min(count, (chunk + 1) * Self.populationChunk) {
+                        let procedure = try notices.procedure(at: index, scratch: &scratch)
+                        screener.observe(procedure, into: &partial)
+                        handles.append(try storage.store(procedure, scratch: &scratch))
+                        progress?.advance()
+                    }
+                    return (partial, handles)
+                }
+                for (partial, handles) in partials {
+                    populations.merge(partial)
+                    assembled += handles
+                }
             }
         }
         let prepared = screener.prepared(with: populations)
