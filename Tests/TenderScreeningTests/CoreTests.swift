@@ -130,7 +130,7 @@ struct MetadataTests {
     @Test func everyIndicatorIsFullyDescribedAndIdsAreUnique() {
         let all = IndicatorCatalogue.all.map { $0.metadata }
         #expect(Set(all.map(\.id)).count == all.count)
-        #expect(all.count == 19)
+        #expect(all.count == 20)
         for metadata in all {
             #expect(!metadata.name.isEmpty && !metadata.detects.isEmpty && !metadata.rationale.isEmpty)
             #expect(!metadata.method.isEmpty && !metadata.example.isEmpty, "\(metadata.id)")

@@ -5,16 +5,18 @@ import TenderScreening
 /// Procedures for the organisation-level indicators: buyers, suppliers and markets are what they
 /// compare, so each procedure states only those.
 enum OrganisationFixtures {
-    /// A procedure of `buyer` with one lot won by `supplier` at `amount` EUR, awarded on `awarded`.
+    /// A procedure of `buyer` with one lot won by `supplier` at `amount` EUR, awarded on `awarded`,
+    /// `received` tenders by the notice's count (the winner is the only one listed).
     static func award(_ id: String, buyer: String = "123", supplier: String = "Alpha", amount: String? = "90000",
-                      type: String = "open", cpv: String = "45233000", awarded: String = "2024-05-10") -> Procedure {
+                      type: String = "open", cpv: String = "45233000", awarded: String = "2024-05-10",
+                      received: Reported<Int>? = .known(3)) -> Procedure {
         var factory = ProcedureFactory()
         factory.id = id
         factory.buyer = buyer
         factory.procedureType = .known(type)
         factory.withCallNotice = type != "neg-wo-call"
         factory.cpv = cpv
-        factory.lots = [LotFactory(tenders: [(amount, supplier)], awardDate: awarded)]
+        factory.lots = [LotFactory(tendersStatistic: received, tenders: [(amount, supplier)], awardDate: awarded)]
         return factory.build()
     }
 

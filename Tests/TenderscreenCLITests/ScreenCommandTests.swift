@@ -78,7 +78,7 @@ struct ScreenCommandTests {
     @Test func indicatorsListsEveryIndicatorAndExplainTellsHowOneWorks() throws {
         let list = try CommandRunner.run(["indicators"])
         #expect(list.status == 0)
-        #expect(list.lines.count == 21) // header, nineteen indicators, a hint
+        #expect(list.lines.count == 22) // header, twenty indicators, a hint
         // The id column is as wide as the longest id: match around it.
         #expect(list.lines.contains { $0.hasPrefix("single-bid ") && $0.hasSuffix(" award     10.0    Single bid") })
         let explain = try CommandRunner.run(["explain", "short-submission-period"])

@@ -17,6 +17,7 @@ public enum IndicatorCatalogue {
         CoBiddingRing.self,
         BidRotation.self,
         SupplierShareOfBuyer.self,
+        RecurrentUncontestedWinner.self,
         BuyerNoncompetitiveShare.self,
         BenfordDeviation.self,
         HeterogeneousSupplier.self,
