@@ -51,7 +51,7 @@ struct ContractSplittingTests {
             purchase("P3", on: "2024-08-01", estimate: "150000", winner: "Gamma"),
         ]
         let results = findings(ContractSplitting.self, procedures).map { $0[0] }
-        #expect(results.allSatisfy { $0.isFlagged && $0.severity == 0.5 })
+        #expect(results.allSatisfy { $0.isFlagged && $0.severity == 0.75 })
         #expect(results[0].evidence["sameSupplier"] == .unknown)
     }
 

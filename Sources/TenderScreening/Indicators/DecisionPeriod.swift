@@ -21,7 +21,7 @@ public struct DecisionPeriod: Indicator {
             .init("days", "calendar days between them"),
         ],
         settings: [
-            .init("weight", default: .number(25), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(30), "points a flagged lot adds to the score"),
             .init("maximum-days", default: .integer(180), "longest acceptable decision period"),
             .init("minimum-days", default: .integer(1), "shortest acceptable decision period (1: not the same day)"),
         ],

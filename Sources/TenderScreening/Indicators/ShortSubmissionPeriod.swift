@@ -32,7 +32,7 @@ public struct ShortSubmissionPeriod: Indicator {
             .init("movedEarlier", "`from → to` of a deadline moved earlier, when one was"),
         ],
         settings: [
-            .init("weight", default: .number(30), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(35), "points a flagged lot adds to the score"),
             .init("moved-earlier-severity", default: .number(0.5),
                   "severity of a deadline moved earlier when the period still meets the minimum"),
         ],

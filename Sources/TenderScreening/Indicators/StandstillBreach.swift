@@ -23,7 +23,7 @@ public struct StandstillBreach: Indicator {
             .init("days", "calendar days between them"),
         ],
         settings: [
-            .init("weight", default: .number(30), "points a flagged lot adds to the score"),
+            .init("weight", default: .number(35), "points a flagged lot adds to the score"),
             .init("minimum-days", default: .integer(10), "the standstill period, in calendar days"),
         ],
         exclusions: [

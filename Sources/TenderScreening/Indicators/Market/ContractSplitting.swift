@@ -42,8 +42,9 @@ public struct ContractSplitting: Indicator {
             .init("minimum-share-of-threshold", default: .number(0.5),
                   "purchases estimated under this share of the threshold do not count (routine repeat buying; "
                       + "0 counts every purchase)"),
-            .init("mixed-suppliers-severity", default: .number(0.5),
-                  "severity of a series whose parts were won by different suppliers"),
+            .init("mixed-suppliers-severity", default: .number(0.75),
+                  "severity of a series whose parts were won by different suppliers: the split is the breach "
+                      + "(art. 5(3)) whoever won; one winner of every part adds favouritism"),
         ],
         exclusions: [
             "Purchases at or above the threshold: they were advertised under the directives.",
