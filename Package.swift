@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "tenderscreen",
             dependencies: [
-                "TenderEngine", "TenderReports", "TenderScreening", "TenderGenerator", "TenderEvaluation",
+                "TenderEngine", "TenderXML", "TenderReports", "TenderScreening", "TenderGenerator", "TenderEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

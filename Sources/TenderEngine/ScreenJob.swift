@@ -37,7 +37,9 @@ public struct ScreenJob: Sendable {
         public var populations: [PopulationNote]
         /// Inputs that could not be read, sorted by location.
         public var errors: [Diagnostic]
-        public var notes: [Diagnostic]
+        /// Inputs read but not all used, sorted by location: a folder reached twice, a notice
+        /// read twice, a version superseded (each resolved the same way whatever the order).
+        public var warnings: [Diagnostic]
         public var fileCount: Int
         public var noticeCount: Int
     }
@@ -135,35 +137,39 @@ public struct ScreenJob: Sendable {
         var ranking: [Ranked<Kept>] = []
         ranking.reserveCapacity(count)
         var folded = fold
+        var warnings = input.notes
         let chunkSize = max(1, screeningChunk)
         let chunks = (count + chunkSize - 1) / chunkSize
         for window in stride(from: 0, to: chunks, by: max(1, screeningWindow)) {
             let partials = try Parallel.map(count: min(max(1, screeningWindow), chunks - window), jobs: jobs, block: 1,
                                             worker: { [UInt8]() }) {
-                scratch, offset throws(Storage.Failure) -> ([Ranked<Kept>], Fold) in
+                scratch, offset throws(Storage.Failure) -> ([Ranked<Kept>], Fold, [Diagnostic]) in
                 let chunk = window + offset
                 var partial = fold
                 var ranked: [Ranked<Kept>] = []
+                var duplicates: [Diagnostic] = []
                 for index in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
                     defer { progress?.advance() }
                     let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
                         : try storage.load(stored[index], scratch: &scratch)
                     let screened = prepared.screen(procedure)
+                    duplicates += procedure.warnings.filter { $0.kind == .duplicate }
                     partial.add(screened)
                     ranked.append(Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
                                          notCheckable: screened.notCheckable.count, kept: try keep(screened)))
                 }
-                return (ranked, partial)
+                return (ranked, partial, duplicates)
             }
-            for (ranked, partial) in partials {
+            for (ranked, partial, duplicates) in partials {
                 ranking += ranked
                 folded.merge(partial)
+                warnings += duplicates
             }
         }
         ranking.sort { Ranking.precedes(($0.score, $0.id), ($1.score, $1.id)) }
         for index in ranking.indices { ranking[index].rank = index + 1 }
         let screening = Screening(ranking: ranking, indicators: prepared.indicators, populations: prepared.populations,
-                                  errors: input.errors, notes: input.notes, fileCount: input.fileCount,
+                                  errors: input.errors, warnings: warnings.sorted(), fileCount: input.fileCount,
                                   noticeCount: input.noticeCount)
         return (screening, folded)
     }
@@ -172,7 +178,7 @@ public struct ScreenJob: Sendable {
     public struct Output: Sendable {
         public var result: ScreeningResult
         public var errors: [Diagnostic]
-        public var notes: [Diagnostic]
+        public var warnings: [Diagnostic]
         public var fileCount: Int
         public var noticeCount: Int
     }
@@ -187,7 +193,7 @@ public struct ScreenJob: Sendable {
         }
         return Output(result: ScreeningResult(ranking: ranking, indicators: screening.indicators,
                                               populations: screening.populations),
-                      errors: screening.errors, notes: screening.notes, fileCount: screening.fileCount,
+                      errors: screening.errors, warnings: screening.warnings, fileCount: screening.fileCount,
                       noticeCount: screening.noticeCount)
     }
 }

@@ -34,6 +34,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Parallel readers (default: all cores).")
     var jobs: Int = NoticeBatchReader.defaultJobs
 
+    @OptionGroup(title: "Limits against hostile input") var limitOptions: ReaderLimitOptions
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one file or folder") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -43,7 +45,7 @@ struct ExtractCommand: ParsableCommand {
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
         let display = ProgressDisplay(quiet: quiet)
         defer { display.finish() }
-        let job = ExtractJob(paths: paths, jobs: jobs)
+        let job = ExtractJob(paths: paths, jobs: jobs, limits: limitOptions.limits)
         let input: ExtractJob.Input<SpillStorage>
         do {
             input = try job.read(progress: display.progress)

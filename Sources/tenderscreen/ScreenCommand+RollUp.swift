@@ -25,7 +25,7 @@ extension ScreenCommand {
                              format: Format, sink: ReportOutput, display: ProgressDisplay) throws {
         let run: ScreenJob.SpilledScreening
         do {
-            run = try ScreenJob(paths: paths, jobs: jobs, settings: settings)
+            run = try ScreenJob(paths: paths, jobs: jobs, limits: limitOptions.limits, settings: settings)
                 .run(progress: display.progress, rollUp: role) { _ in nil }
         } catch {
             display.finish()
@@ -34,8 +34,7 @@ extension ScreenCommand {
         }
         let screening = run.screening
         display.finish()
-        for note in screening.notes { printError("note: " + note.description) }
-        for error in screening.errors { printError(error.description) }
+        screening.printDiagnostics()
         guard let rollUp = run.rollUp else { preconditionFailure("a roll-up was asked for") }
 
         let summary = screening.summary
@@ -50,12 +49,14 @@ extension ScreenCommand {
             for entity in listed { try sink.write(EntityTable.block(entity)) }
             try sink.write(EntityTable.footer(summary: summary, rollUp: rollUp, minimumProcedures: minimumProcedures,
                                               ranked: ranking.count, errors: screening.errors,
+                                              warnings: screening.warnings,
                                               listedNone: listed.isEmpty, generatorVersion: TenderscreenVersion.current,
                                               settings: provenance))
         case .json:
             EntityJSON.writeDocument(rollUp: rollUp, minimumProcedures: minimumProcedures, ranking: ranking,
                                      listed: listed, populations: screening.populations, summary: summary,
-                                     errors: screening.errors, generatorVersion: TenderscreenVersion.current,
+                                     errors: screening.errors, warnings: screening.warnings,
+                                     generatorVersion: TenderscreenVersion.current,
                                      settings: provenance, to: &json)
         case .jsonl:
             for entity in listed {

@@ -59,6 +59,8 @@ struct ScreenCommand: ParsableCommand {
 
     @OptionGroup var settingsOptions: SettingsOptions
 
+    @OptionGroup(title: "Limits against hostile input") var limitOptions: ReaderLimitOptions
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one file or folder") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -86,7 +88,8 @@ struct ScreenCommand: ParsableCommand {
             // Notices wait on disk between reading and assembly, and each procedure's part of
             // the report waits on disk until the ranking is known: memory holds neither.
             let minimumScore = self.minimumScore
-            run = try ScreenJob(paths: paths, jobs: jobs, settings: settings).run(progress: display.progress) { screened in
+            run = try ScreenJob(paths: paths, jobs: jobs, limits: limitOptions.limits, settings: settings)
+                .run(progress: display.progress) { screened in
                 if let minimumScore, screened.score < minimumScore { return nil }
                 return format == .table ? ScreeningTable.fragment(screened) : ScreeningJSON.fragment(screened)
             }
@@ -97,8 +100,7 @@ struct ScreenCommand: ParsableCommand {
         }
         let screening = run.screening
         display.finish()
-        for note in screening.notes { printError("note: " + note.description) }
-        for error in screening.errors { printError(error.description) }
+        screening.printDiagnostics()
 
         let summary = screening.summary
 
@@ -137,10 +139,11 @@ struct ScreenCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            try sink.write(ScreeningTable.footer(summary: summary, errors: screening.errors, listedNone: listedCount == 0,
+            try sink.write(ScreeningTable.footer(summary: summary, errors: screening.errors,
+                                                 warnings: screening.warnings, listedNone: listedCount == 0,
                                                  generatorVersion: version, settings: provenance))
         case .json:
-            ScreeningJSON.writeTail(errors: screening.errors, to: &json)
+            ScreeningJSON.writeTail(errors: screening.errors, warnings: screening.warnings, to: &json)
         case .jsonl:
             break
         }
@@ -163,5 +166,12 @@ extension ScreenJob.Screening {
             files: fileCount, notices: noticeCount, procedures: ranking.count,
             flaggedProcedures: ranking.count { $0.score > 0 },
             notCheckableFindings: ranking.reduce(0) { $0 + $1.notCheckable }, errors: errors.count)
+    }
+
+    /// Each input not read (`file:line:column: message`), then each read but not all used
+    /// (`warning: …`), on standard error: what the report's `errors` and `warnings` hold.
+    func printDiagnostics() {
+        for error in errors { printError(error.description) }
+        for warning in warnings { printError("warning: " + warning.description) }
     }
 }

@@ -143,7 +143,7 @@ struct ReaderSafetyTests {
     }
 
     @Test func oversizedTextFieldIsRefused() throws {
-        let small = EFormsReader(limits: ReaderLimits(maximumFieldBytes: 1024))
+        let small = EFormsReader(limits: ReaderLimits(maximumTextBytes: 1024))
         let longTitle = String(repeating: "x", count: 10_000)
         let xml = NoticeXML.awardNotice(body: """
             <cac:ProcurementProject><cbc:Name languageID="ENG">\(longTitle)</cbc:Name></cac:ProcurementProject>
@@ -154,9 +154,12 @@ struct ReaderSafetyTests {
             return
         }
         #expect(error.kind == .limitExceeded)
-        // Long text outside captured fields costs nothing and is fine.
+        #expect(error.message == "a text node is longer than 1024 bytes (--max-text-size)")
+        // The limit is on every text node, kept or not: a huge one is hostile wherever it is.
         let ignored = NoticeXML.awardNotice(body: "<cbc:Note>\(longTitle)</cbc:Note>")
-        #expect(throws: Never.self) { try small.read(xml: ignored) }
+        #expect(throws: Diagnostic.self) { try small.read(xml: ignored) }
+        let fitting = NoticeXML.awardNotice(body: "<cbc:Note>\(longTitle.prefix(1000))</cbc:Note>")
+        #expect(throws: Never.self) { try small.read(xml: fitting) }
     }
 
     @Test func missingProcedureIdNamesBT04AndItsLine() throws {
@@ -253,7 +256,7 @@ struct ReaderReviewTests {
     }
 
     @Test func aHugeAttributeValueOnACapturedFieldIsRefused() throws {
-        let small = EFormsReader(limits: ReaderLimits(maximumFieldBytes: 100))
+        let small = EFormsReader(limits: ReaderLimits(maximumTextBytes: 100))
         let long = String(repeating: "x", count: 200)
         let xml = NoticeXML.awardNotice().replacingOccurrences(of: "listName=\"result\"", with: "listName=\"\(long)\"")
         let result = Result { () throws(Diagnostic) -> Notice in try small.read(xml: xml) }
@@ -272,9 +275,9 @@ struct ReaderReviewTests {
     }
 
     @Test func limitsAreClampedToWorkableValues() {
-        let limits = ReaderLimits(maximumFieldBytes: 0, maximumDepth: 1, maximumAttributes: 0, chunkBytes: 0)
+        let limits = ReaderLimits(maximumTextBytes: 0, maximumDepth: 1, maximumAttributes: 0, chunkBytes: 0)
         #expect(limits.chunkBytes == 4096)
-        #expect(limits.maximumFieldBytes == 1)
+        #expect(limits.maximumTextBytes == 1)
         #expect(limits.maximumDepth == 8)
         #expect(limits.maximumAttributes == 16)
         #expect(ReaderLimits(chunkBytes: Int.max).chunkBytes == 64 << 20)

@@ -10,7 +10,8 @@ public enum EntityJSON {
     /// each listed organisation, ``writeTail(errors:to:)``.
     public static func writeDocument(rollUp: EntityRollUp, minimumProcedures: Int, ranking: [EntityScore],
                                      listed: [EntityScore], populations: [PopulationNote],
-                                     summary: ScreeningJSON.Summary, errors: [Diagnostic], generatorVersion: String,
+                                     summary: ScreeningJSON.Summary, errors: [Diagnostic], warnings: [Diagnostic] = [],
+                                     generatorVersion: String,
                                      settings: SettingsProvenance = .standard,
                                      to json: inout JSONWriter) {
         writeHead(rollUp: rollUp, minimumProcedures: minimumProcedures, ranking: ranking, populations: populations,
@@ -19,7 +20,7 @@ public enum EntityJSON {
             json.raw("\n")
             write(entity, to: &json)
         }
-        writeTail(errors: errors, to: &json)
+        writeTail(errors: errors, warnings: warnings, to: &json)
     }
 
     /// Everything before the first organisation: generator, the role, the procedure summary,
@@ -61,9 +62,10 @@ public enum EntityJSON {
         json.beginArray()
     }
 
-    /// Everything after the last organisation: the `errors` array and the end of the document.
-    public static func writeTail(errors: [Diagnostic], to json: inout JSONWriter) {
-        ScreeningJSON.writeTail(errors: errors, to: &json)
+    /// Everything after the last organisation: the `errors` and `warnings` arrays and the end
+    /// of the document.
+    public static func writeTail(errors: [Diagnostic], warnings: [Diagnostic] = [], to json: inout JSONWriter) {
+        ScreeningJSON.writeTail(errors: errors, warnings: warnings, to: &json)
     }
 
     /// One JSON Lines record: the organisation ending with the `generator` and `settings` of

@@ -20,7 +20,8 @@ public enum EntityTable {
     /// The closing rule, the procedure summary, the roll-up's counts, the first errors and the legend.
     /// `ranked`: organisations in the roll-up (listed or not).
     public static func footer(summary: ScreeningJSON.Summary, rollUp: EntityRollUp, minimumProcedures: Int,
-                              ranked: Int, errors: [Diagnostic], listedNone: Bool, generatorVersion: String? = nil,
+                              ranked: Int, errors: [Diagnostic], warnings: [Diagnostic] = [], listedNone: Bool,
+                              generatorVersion: String? = nil,
                               settings: SettingsProvenance? = nil) -> String {
         let role = rollUp.role.rawValue
         var lines: [String] = []
@@ -33,6 +34,7 @@ public enum EntityTable {
             lines.append(settings.footerLine(generatorVersion: generatorVersion, width: width))
         }
         lines += ScreeningTable.errorLines(errors)
+        lines += ScreeningTable.warningLines(warnings)
         lines.append(fit("SCORE: points one of its procedures is expected to score · ! flagged in n of m procedures checked"))
         lines.append(fit("? never checkable for want of data"
                          + (minimumProcedures > 1 ? " · * fewer than \(minimumProcedures) procedures: ranked last" : "")))

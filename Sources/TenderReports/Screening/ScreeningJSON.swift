@@ -34,7 +34,7 @@ public enum ScreeningJSON {
     /// The whole report from a result in memory: ``writeHead(indicators:populations:summary:generatorVersion:settings:to:)``,
     /// each listed procedure (`flush` is called after each), ``writeTail(errors:to:)``.
     public static func writeDocument(result: ScreeningResult, listed: [ScreenedProcedure], summary: Summary,
-                                     errors: [Diagnostic], generatorVersion: String,
+                                     errors: [Diagnostic], warnings: [Diagnostic] = [], generatorVersion: String,
                                      settings: SettingsProvenance = .standard, to json: inout JSONWriter,
                                      flush: (inout JSONWriter) throws -> Void = { _ in }) rethrows {
         writeHead(indicators: result.indicators, populations: result.populations, summary: summary,
@@ -44,7 +44,7 @@ public enum ScreeningJSON {
             write(screened, to: &json)
             try flush(&json)
         }
-        writeTail(errors: errors, to: &json)
+        writeTail(errors: errors, warnings: warnings, to: &json)
     }
 
     /// Everything before the first procedure: generator, settings, summary, indicators,
@@ -73,12 +73,18 @@ public enum ScreeningJSON {
         json.beginArray()
     }
 
-    /// Everything after the last procedure: the `errors` array and the end of the document.
-    public static func writeTail(errors: [Diagnostic], to json: inout JSONWriter) {
+    /// Everything after the last procedure: the `errors` array (inputs not read), the `warnings`
+    /// array (inputs read but not all used: duplicates, superseded versions, folders reached
+    /// twice) and the end of the document.
+    public static func writeTail(errors: [Diagnostic], warnings: [Diagnostic] = [], to json: inout JSONWriter) {
         json.endArray()
         json.key("errors")
         json.beginArray()
         for error in errors { json.diagnostic(error) }
+        json.endArray()
+        json.key("warnings")
+        json.beginArray()
+        for warning in warnings { json.diagnostic(warning) }
         json.endArray()
         json.endObject()
         json.raw("\n")

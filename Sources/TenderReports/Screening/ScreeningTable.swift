@@ -34,8 +34,9 @@ public enum ScreeningTable {
 
     /// The closing rule, the summary, the program and settings (when given), the first
     /// errors and the legend.
-    public static func footer(summary: ScreeningJSON.Summary, errors: [Diagnostic], listedNone: Bool,
-                              generatorVersion: String? = nil, settings: SettingsProvenance? = nil) -> String {
+    public static func footer(summary: ScreeningJSON.Summary, errors: [Diagnostic], warnings: [Diagnostic] = [],
+                              listedNone: Bool, generatorVersion: String? = nil,
+                              settings: SettingsProvenance? = nil) -> String {
         var lines: [String] = []
         if listedNone { lines.append("(no procedure to show)") }
         lines.append(String(repeating: "─", count: width))
@@ -44,6 +45,7 @@ public enum ScreeningTable {
             lines.append(settings.footerLine(generatorVersion: generatorVersion, width: width))
         }
         lines += errorLines(errors)
+        lines += warningLines(warnings)
         lines.append(fit("! flagged   ? not checkable for want of data   how a check works: tenderscreen explain <id>",
                          width))
         return lines.joined(separator: "\n") + "\n"
@@ -117,10 +119,18 @@ public enum ScreeningTable {
 
     /// The first 20 inputs not read, and how many more the JSON report lists.
     static func errorLines(_ errors: [Diagnostic]) -> [String] {
-        guard !errors.isEmpty else { return [] }
-        var lines = ["errors (inputs not read):"]
-        for error in errors.prefix(20) { lines.append(fit("  " + error.description, width)) }
-        if errors.count > 20 { lines.append("  … and \(errors.count - 20) more (see the JSON report)") }
+        diagnosticLines(errors, title: "errors (inputs not read):")
+    }
+
+    static func warningLines(_ warnings: [Diagnostic]) -> [String] {
+        diagnosticLines(warnings, title: "warnings (inputs read, not all used):")
+    }
+
+    private static func diagnosticLines(_ diagnostics: [Diagnostic], title: String) -> [String] {
+        guard !diagnostics.isEmpty else { return [] }
+        var lines = [title]
+        for diagnostic in diagnostics.prefix(20) { lines.append(fit("  " + diagnostic.description, width)) }
+        if diagnostics.count > 20 { lines.append("  … and \(diagnostics.count - 20) more (see the JSON report)") }
         return lines
     }
 

@@ -87,11 +87,17 @@ public final class EFormsReader {
             throw Diagnostic(.unreadable, "cannot open: \(Self.systemError(errno))", at: SourceLocation(file: path))
         }
         defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limits.maximumFileBytes {
+            throw Diagnostic(.limitExceeded, "file of \(Int(info.st_size)) bytes, over the limit of "
+                + "\(limits.maximumFileBytes) (--max-file-size); not read", at: SourceLocation(file: path))
+        }
         let parse = Parse(file: path, reader: self)
         defer { parse.release() }
         // Fill whole chunks: a file that fits in one is parsed in a single call with
         // `terminate` set, which spares the push parser its look-ahead for complete tags.
         var filled = 0
+        var total = 0
         while true {
             let count = readBytes(descriptor, chunk.baseAddress! + filled, chunk.count - filled)
             if count < 0 {
@@ -99,6 +105,12 @@ public final class EFormsReader {
                 throw Diagnostic(.unreadable, "cannot read: \(Self.systemError(errno))", at: SourceLocation(file: path))
             }
             filled += count
+            total += count
+            guard total <= limits.maximumFileBytes else {
+                // The file grew past the limit while being read.
+                throw Diagnostic(.limitExceeded, "file longer than the limit of \(limits.maximumFileBytes) bytes "
+                    + "(--max-file-size); reading stopped", at: SourceLocation(file: path))
+            }
             let atEnd = count == 0
             guard atEnd || filled == chunk.count else { continue }
             if filled > 0 {
@@ -177,7 +189,15 @@ public final class EFormsReader {
         /// (error, refusal or limit).
         func feed(_ bytes: UnsafeRawBufferPointer, last: Bool) -> Bool {
             guard state.pointee.failure == nil else { return false }
-            if !sawContent { sawContent = bytes.contains { !$0.isXMLWhitespace } }
+            if !sawContent, let first = bytes.firstIndex(where: { !$0.isXMLWhitespace }) {
+                sawContent = true
+                guard Self.canStartXML(UnsafeRawBufferPointer(rebasing: bytes[first...])) else {
+                    state.pointee.failure = Diagnostic(.malformedXML, "not XML: the file starts with byte "
+                        + Self.hex(bytes[first]) + " where XML starts with '<' (binary data or another format)",
+                        at: SourceLocation(file: state.pointee.file, line: 1, column: 1))
+                    return false
+                }
+            }
             guard let context = state.pointee.context ?? start() else { return false }
             guard tags.scan(bytes) else {
                 state.pointee.fail(.limitExceeded, "an element has more than \(state.pointee.limits.maximumAttributes) "
@@ -205,6 +225,9 @@ public final class EFormsReader {
                 if !state.pointee.sawRoot, failure.message.hasPrefix("Extra content at the end") {
                     // libxml2's words when a file holds only a BOM, a comment or a declaration.
                     failure.message = "no XML element in the file"
+                } else if failure.kind == .malformedXML, terminated, state.pointee.failedAtEndOfInput {
+                    // libxml2 names the token it was in; the cause is that the bytes stopped.
+                    failure.message += " (at the end of the file: the document is cut short, the file looks truncated)"
                 }
                 throw failure
             }
@@ -215,6 +238,22 @@ public final class EFormsReader {
                 throw Diagnostic(.malformedXML, "empty document: no root element", at: SourceLocation(file: file))
             }
             return try state.pointee.collector.raw.resolved(file: file, root: state.pointee.rootPosition)
+        }
+
+        /// Whether bytes can begin an XML document: `<`, or a byte-order mark, or `<` in UTF-16
+        /// (libxml2 detects those encodings itself).
+        static func canStartXML(_ bytes: UnsafeRawBufferPointer) -> Bool {
+            guard let first = bytes.first else { return true }
+            switch first {
+            case UInt8(ascii: "<"), 0xEF, 0xFE, 0xFF: return true
+            case 0x00: return bytes.count < 2 || bytes[1] == UInt8(ascii: "<")
+            default: return false
+            }
+        }
+
+        static func hex(_ byte: UInt8) -> String {
+            let digits = Array("0123456789ABCDEF")
+            return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0xF)])
         }
 
         private func start() -> xmlParserCtxtPtr? {

@@ -22,6 +22,10 @@ struct EFormsSAXState {
     var text: UnsafeMutablePointer<UInt8>
     var textCount = 0
     var textCapacity: Int
+    /// Bytes of the current text node (captured or not), against `maximumTextBytes`.
+    var textRun = 0
+    /// libxml2 had read all its input when it reported the failure: the file ended early.
+    var failedAtEndOfInput = false
 
     var collector: EFormsCollector
     var rootPosition = (line: 0, column: 0)
@@ -49,9 +53,11 @@ struct EFormsSAXState {
     mutating func startElement(_ localName: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?,
                                _ attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard depth + skipDepth < limits.maximumDepth else {
-            fail(.limitExceeded, "elements nested deeper than \(limits.maximumDepth) levels")
+            fail(.limitExceeded, "elements nested deeper than \(limits.maximumDepth) levels (--max-depth)")
             return
         }
+        textRun = 0
+        if attributeCount > 0, !attributesFit(attributeCount, attributes) { return }
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -82,6 +88,7 @@ struct EFormsSAXState {
     }
 
     mutating func endElement() {
+        textRun = 0
         if skipDepth > 0 {
             skipDepth -= 1
             return
@@ -101,19 +108,20 @@ struct EFormsSAXState {
     }
 
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
-        guard capture != .none, skipDepth == 0 else { return }
-        let needed = textCount + count
-        guard needed <= limits.maximumFieldBytes else {
-            fail(.limitExceeded, "a text field is longer than \(limits.maximumFieldBytes) bytes")
+        textRun += count
+        guard textRun <= limits.maximumTextBytes else {
+            fail(.limitExceeded, "a text node is longer than \(limits.maximumTextBytes) bytes (--max-text-size)")
             return
         }
+        guard capture != .none, skipDepth == 0 else { return }
+        let needed = textCount + count
         if needed > textCapacity {
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(max(needed, textCapacity * 2),
-                                                                          limits.maximumFieldBytes))
+                                                                          limits.maximumTextBytes))
             grown.update(from: text, count: textCount)
             text.deallocate()
             text = grown
-            textCapacity = min(max(needed, textCapacity * 2), limits.maximumFieldBytes)
+            textCapacity = min(max(needed, textCapacity * 2), limits.maximumTextBytes)
         }
         (text + textCount).update(from: bytes, count: count)
         textCount = needed
@@ -131,6 +139,9 @@ struct EFormsSAXState {
         // One line per error on stderr: libxml2 puts details ("Bytes: 0xFF…") on further lines.
         let message = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             .joined(separator: "; ")
+        if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
+            failedAtEndOfInput = current >= end
+        }
         failure = Diagnostic(.malformedXML, message, at: SourceLocation(
             file: file, line: Int(error.pointee.line), column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
         // Recoverable errors (an undeclared prefix…) would let parsing go on: stop at the first.
@@ -164,6 +175,20 @@ struct EFormsSAXState {
         return "not an eForms notice: the root element is \(element); \(known)"
     }
 
+    /// Every attribute value within `maximumTextBytes`; fails the parse otherwise.
+    private mutating func attributesFit(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+        -> Bool {
+        guard let attributes else { return true }
+        for index in 0..<count {
+            let base = attributes + index * 5 // localname, prefix, URI, value start, value end
+            if let start = base[3], let end = base[4], end - start > limits.maximumTextBytes {
+                fail(.limitExceeded, "an attribute value is longer than \(limits.maximumTextBytes) bytes (--max-text-size)")
+                return false
+            }
+        }
+        return true
+    }
+
     private mutating func readAttributes(_ count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
         -> LeafAttributes {
         var result = LeafAttributes()
@@ -171,10 +196,6 @@ struct EFormsSAXState {
         for index in 0..<count {
             let base = attributes + index * 5 // localname, prefix, URI, value start, value end
             guard let name = base[0], base[2] == nil, let start = base[3], let end = base[4] else { continue }
-            guard end - start <= limits.maximumFieldBytes else {
-                fail(.limitExceeded, "an attribute value is longer than \(limits.maximumFieldBytes) bytes")
-                return result
-            }
             let value = Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))
             if name == names.schemeName { result.schemeName = value }
             else if name == names.listName { result.listName = value }
