@@ -36,12 +36,14 @@ public final class ReportOutput {
         self.descriptor = descriptor
         target = path
         self.temporary = temporary
+        Interruption.removeOnInterrupt(temporary)
     }
 
     deinit {
         if let temporary, !committed {
             close(descriptor)
             unlink(temporary)
+            Interruption.forget(temporary)
         }
     }
 
@@ -63,9 +65,11 @@ public final class ReportOutput {
         }
         guard rename(temporary, target) == 0 else {
             unlink(temporary)
+            Interruption.forget(temporary)
             committed = true
             throw Failure(description: "cannot write \(target): \(String(cString: strerror(errno)))")
         }
+        Interruption.forget(temporary)
         committed = true
     }
 

@@ -3,6 +3,7 @@ import TenderEngine
 
 // A synchronous entry point (valgrind cannot follow dispatchMain) that maps usage errors
 // to exit code 1, as documented, instead of ArgumentParser's 64.
+Interruption.install()
 do {
     var command = try Tenderscreen.parseAsRoot()
     try command.run()
