@@ -255,6 +255,39 @@ struct ReaderReviewTests {
         #expect(error.message.contains("Namespace prefix foo on bar is not defined"))
     }
 
+    /// Text of a kept field split by markup nested in it, longer in all than the limit: each
+    /// run was under the text-node limit, and the field buffer overflowed (found by the fuzzer,
+    /// Fixtures/hostile/fuzz/). Now refused, with the reader's smallest text limit and the default.
+    @Test func keptTextSplitByMarkupCannotOverflowItsBuffer() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let folder = repository.appendingPathComponent("Fixtures/hostile/fuzz")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".fuzz") }
+        #expect(!files.isEmpty)
+        for name in files {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            for limits in [ReaderLimits(maximumTextBytes: 1024, maximumDepth: 8, maximumAttributes: 16, chunkBytes: 4096),
+                           ReaderLimits()] {
+                let reader = EFormsReader(limits: limits)
+                _ = bytes.withUnsafeBytes { raw in
+                    Result { () throws(Diagnostic) -> Notice in try reader.read(bytes: raw, file: name) }
+                }
+            }
+        }
+        // The same shape, made by hand: 3 runs of 600 bytes around nested markup, limit 1024.
+        let run = String(repeating: "x", count: 600)
+        let xml = NoticeXML.awardNotice(body: """
+            <cac:ProcurementProject><cbc:Name languageID="ENG">\(run)<b/>\(run)<b/>\(run)</cbc:Name></cac:ProcurementProject>
+            """)
+        let small = EFormsReader(limits: ReaderLimits(maximumTextBytes: 1024))
+        let result = Result { () throws(Diagnostic) -> Notice in try small.read(xml: xml) }
+        guard case .failure(let error) = result else {
+            Issue.record("1800 bytes of kept text passed a 1024-byte limit")
+            return
+        }
+        #expect(error.message == "a text node is longer than 1024 bytes (--max-text-size)")
+    }
+
     @Test func aHugeAttributeValueOnACapturedFieldIsRefused() throws {
         let small = EFormsReader(limits: ReaderLimits(maximumTextBytes: 100))
         let long = String(repeating: "x", count: 200)

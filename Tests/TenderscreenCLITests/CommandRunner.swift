@@ -35,12 +35,18 @@ struct CommandRunner {
         process.standardError = error
         try process.run()
         // Read both pipes concurrently so a large output cannot block the child.
+        // The semaphore orders the reader thread's write before our read (polling
+        // `isFinished` does not, and the thread sanitizer says so).
         nonisolated(unsafe) var errorData = Data()
-        let reader = Thread { errorData = error.fileHandleForReading.readDataToEndOfFile() }
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            errorData = error.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
         reader.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
+        done.wait()
         return Outcome(status: process.terminationStatus, standardOutput: outputData,
                        standardError: String(decoding: errorData, as: UTF8.self))
     }

@@ -115,6 +115,12 @@ struct EFormsSAXState {
         }
         guard capture != .none, skipDepth == 0 else { return }
         let needed = textCount + count
+        // A kept field's text can come in several runs (around markup nested in it, which
+        // resets `textRun`): the buffer's own bound is checked too, or it would overflow.
+        guard needed <= limits.maximumTextBytes else {
+            fail(.limitExceeded, "a text node is longer than \(limits.maximumTextBytes) bytes (--max-text-size)")
+            return
+        }
         if needed > textCapacity {
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(max(needed, textCapacity * 2),
                                                                           limits.maximumTextBytes))
