@@ -15,7 +15,11 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         .executableTarget(
             name: "NoticeReaderFuzzer",
-            dependencies: ["CFuzzerDriver", .product(name: "TenderXML", package: "tenderscreen")],
+            dependencies: [
+                "CFuzzerDriver",
+                .product(name: "TenderXML", package: "tenderscreen"),
+                .product(name: "TenderModel", package: "tenderscreen"),
+            ],
             swiftSettings: [.treatAllWarnings(as: .error)]
         ),
     ],

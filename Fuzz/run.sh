@@ -4,13 +4,14 @@
 #   Fuzz/run.sh [fuzz] [libFuzzer flags…]  build, seed, fuzz for $SECONDS_TO_RUN seconds (default 1800)
 #   Fuzz/run.sh build                      build the fuzzer only; prints its path
 #   Fuzz/run.sh replay [files…]            run every file in Fixtures/hostile/fuzz/ (or the given files)
-#                                          once; fails if any crashes, leaks, times out or blows memory
+#                                          once with default and once with tight limits; fails if any
+#                                          run crashes, leaks, times out or blows memory
 #   Fuzz/run.sh minimize CRASH [OUT]       shrink a crashing input (libFuzzer -minimize_crash=1)
 #
 # Environment:
 #   SECONDS_TO_RUN  fuzzing time (default 1800)
-#   FUZZ_LIMITS     "tight": the reader runs with its smallest limits (64-byte text, depth 8, 16
-#                   attributes, 4 KiB chunks) so small inputs reach every limit and span chunks;
+#   FUZZ_LIMITS     "tight": the reader runs with small limits (1 KiB text, depth 8, 16 attributes,
+#                   4 KiB chunks) so small inputs reach every limit and span several chunks;
 #                   default: the reader's default limits. `replay` always tries both.
 #   JOBS            libFuzzer -jobs (default 1: one fuzzing process, one core; 0: fuzz in this process)
 #   FUZZ_REV        a git revision to fuzz instead of the working tree: its Package.swift, Sources/ and
@@ -67,7 +68,7 @@ seed() {
     (cd "$ROOT" && find Fixtures -type f -name '*.xml' -print0) | while IFS= read -r -d '' file; do
         cp "$ROOT/$file" "$SEED/${file//\//__}"
     done
-    # Regression inputs seed the run too, whatever their extension.
+    # Regression inputs (*.fuzz, kept out of the engine's *.xml folder walks) seed the run too.
     if [[ -d "$REGRESSIONS" ]]; then
         find "$REGRESSIONS" -maxdepth 1 -type f ! -name 'README*' -exec cp {} "$SEED/" \;
     fi
@@ -126,7 +127,9 @@ replay() {
             if out=$(cd "$LOGS" && FUZZ_LIMITS="$limits" "$BINARY" "${COMMON[@]}" -runs=1 "$file" 2>&1); then
                 echo "ok    $limits  $file"
             else
-                echo "FAIL  $limits  $file"; echo "$out" | grep -E 'ERROR|SUMMARY|#[0-9]+ 0x' | head -n 20
+                echo "FAIL  $limits  $file"; echo "$out" | grep -m 1 -E '^==[0-9]+== ?ERROR' || true
+                echo "$out" | grep -E '^ +#[0-9]+ ' | grep -v -E 'fuzzer::|libc_start|in _start' | head -n 12 || true
+                echo "$out" | grep -E '^SUMMARY' || true
                 failed=$((failed + 1))
             fi
         done
