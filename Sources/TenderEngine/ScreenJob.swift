@@ -105,29 +105,23 @@ public struct ScreenJob: Sendable {
         var assembled: [Storage.ProcedureHandle] = []
         if screener.needsPopulations {
             progress?.begin(.assembling, total: count)
-            let chunks = (count + Self.populationChunk - 1) / Self.populationChunk
             assembled.reserveCapacity(count)
-            // Partials are merged a window at a time, in chunk order: held all at once, the
-            // per-chunk dictionaries cost more than the merged population.
-            for window in stride(from: 0, to: chunks, by: Self.populationWindow) {
-                let partials = try Parallel.map(count: min(Self.populationWindow, chunks - window), jobs: jobs, block: 1,
-                                                worker: { [UInt8]() }) {
-                    scratch, offset throws(Storage.Failure) -> (Populations, [Storage.ProcedureHandle]) in
-                    let chunk = window + offset
-                    var partial = screener.emptyPopulations()
-                    var handles: [Storage.ProcedureHandle] = []
-                    for index in chunk * Self.populationChunk..<min(count, (chunk + 1) * Self.populationChunk) {
-                        let procedure = try notices.procedure(at: index, scratch: &scratch)
-                        screener.observe(procedure, into: &partial)
-                        handles.append(try storage.store(procedure, scratch: &scratch))
-                        progress?.advance()
-                    }
-                    return (partial, handles)
+            // Partials are merged a window at a time: held all at once, the per-chunk
+            // dictionaries cost more than the merged population.
+            try Self.inChunks(of: count, size: Self.populationChunk, window: Self.populationWindow, jobs: jobs) {
+                scratch, range throws(Storage.Failure) -> (Populations, [Storage.ProcedureHandle]) in
+                var partial = screener.emptyPopulations()
+                var handles: [Storage.ProcedureHandle] = []
+                for index in range {
+                    let procedure = try notices.procedure(at: index, scratch: &scratch)
+                    screener.observe(procedure, into: &partial)
+                    handles.append(try storage.store(procedure, scratch: &scratch))
+                    progress?.advance()
                 }
-                for (partial, handles) in partials {
-                    populations.merge(partial)
-                    assembled += handles
-                }
+                return (partial, handles)
+            } merge: { partial, handles in
+                populations.merge(partial)
+                assembled += handles
             }
         }
         let prepared = screener.prepared(with: populations)
@@ -138,33 +132,26 @@ public struct ScreenJob: Sendable {
         ranking.reserveCapacity(count)
         var folded = fold
         var warnings = input.notes
-        let chunkSize = max(1, screeningChunk)
-        let chunks = (count + chunkSize - 1) / chunkSize
-        for window in stride(from: 0, to: chunks, by: max(1, screeningWindow)) {
-            let partials = try Parallel.map(count: min(max(1, screeningWindow), chunks - window), jobs: jobs, block: 1,
-                                            worker: { [UInt8]() }) {
-                scratch, offset throws(Storage.Failure) -> ([Ranked<Kept>], Fold, [Diagnostic]) in
-                let chunk = window + offset
-                var partial = fold
-                var ranked: [Ranked<Kept>] = []
-                var duplicates: [Diagnostic] = []
-                for index in chunk * chunkSize..<min(count, (chunk + 1) * chunkSize) {
-                    defer { progress?.advance() }
-                    let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
-                        : try storage.load(stored[index], scratch: &scratch)
-                    let screened = prepared.screen(procedure)
-                    duplicates += procedure.warnings.filter { $0.kind == .duplicate }
-                    partial.add(screened)
-                    ranked.append(Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
-                                         notCheckable: screened.notCheckable.count, kept: try keep(screened)))
-                }
-                return (ranked, partial, duplicates)
+        try Self.inChunks(of: count, size: screeningChunk, window: screeningWindow, jobs: jobs) {
+            scratch, range throws(Storage.Failure) -> ([Ranked<Kept>], Fold, [Diagnostic]) in
+            var partial = fold
+            var ranked: [Ranked<Kept>] = []
+            var duplicates: [Diagnostic] = []
+            for index in range {
+                defer { progress?.advance() }
+                let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
+                    : try storage.load(stored[index], scratch: &scratch)
+                let screened = prepared.screen(procedure)
+                duplicates += procedure.warnings.filter { $0.kind == .duplicate }
+                partial.add(screened)
+                ranked.append(Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
+                                     notCheckable: screened.notCheckable.count, kept: try keep(screened)))
             }
-            for (ranked, partial, duplicates) in partials {
-                ranking += ranked
-                folded.merge(partial)
-                warnings += duplicates
-            }
+            return (ranked, partial, duplicates)
+        } merge: { ranked, partial, duplicates in
+            ranking += ranked
+            folded.merge(partial)
+            warnings += duplicates
         }
         ranking.sort { Ranking.precedes(($0.score, $0.id), ($1.score, $1.id)) }
         for index in ranking.indices { ranking[index].rank = index + 1 }
@@ -172,6 +159,27 @@ public struct ScreenJob: Sendable {
                                   errors: input.errors, warnings: warnings.sorted(), fileCount: input.fileCount,
                                   noticeCount: input.noticeCount)
         return (screening, folded)
+    }
+
+    /// Runs `body` over `0..<count` in chunks of `size` on `jobs` threads (each with its own
+    /// scratch buffer) and hands each chunk's result to `merge` in chunk order, `window` chunks
+    /// at a time. Chunks are the same whatever the number of threads, so merges are too; at
+    /// most `window` results wait in memory.
+    static func inChunks<Result: Sendable, Failure: Error>(
+        of count: Int, size: Int, window: Int, jobs: Int,
+        _ body: @Sendable (inout [UInt8], Range<Int>) throws(Failure) -> Result,
+        merge: (Result) -> Void
+    ) throws(Failure) {
+        let size = max(1, size), window = max(1, window)
+        let chunks = (count + size - 1) / size
+        for first in stride(from: 0, to: chunks, by: window) {
+            let results = try Parallel.map(count: min(window, chunks - first), jobs: jobs, block: 1,
+                                           worker: { [UInt8]() }) { scratch, offset throws(Failure) -> Result in
+                let chunk = first + offset
+                return try body(&scratch, chunk * size..<min(count, (chunk + 1) * size))
+            }
+            for result in results { merge(result) }
+        }
     }
 
     /// Everything in memory, for small inputs and tests.

@@ -109,25 +109,22 @@ struct EFormsSAXState {
 
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, _ count: Int) {
         textRun += count
-        guard textRun <= limits.maximumTextBytes else {
-            fail(.limitExceeded, "a text node is longer than \(limits.maximumTextBytes) bytes (--max-text-size)")
-            return
-        }
-        guard capture != .none, skipDepth == 0 else { return }
+        let keeping = capture != .none && skipDepth == 0
         let needed = textCount + count
         // A kept field's text can come in several runs (around markup nested in it, which
         // resets `textRun`): the buffer's own bound is checked too, or it would overflow.
-        guard needed <= limits.maximumTextBytes else {
+        guard textRun <= limits.maximumTextBytes, !keeping || needed <= limits.maximumTextBytes else {
             fail(.limitExceeded, "a text node is longer than \(limits.maximumTextBytes) bytes (--max-text-size)")
             return
         }
+        guard keeping else { return }
         if needed > textCapacity {
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(max(needed, textCapacity * 2),
-                                                                          limits.maximumTextBytes))
+            let capacity = min(max(needed, textCapacity * 2), limits.maximumTextBytes)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             grown.update(from: text, count: textCount)
             text.deallocate()
             text = grown
-            textCapacity = min(max(needed, textCapacity * 2), limits.maximumTextBytes)
+            textCapacity = capacity
         }
         (text + textCount).update(from: bytes, count: count)
         textCount = needed

@@ -96,18 +96,26 @@ public struct UncontestedAwardPopulation: IndicatorPopulation, PopulationDescrib
 /// One supplier's uncontested wins at one buyer, against the rest of the buyer's country.
 struct UncontestedRecord: Sendable, Hashable {
     /// The buyer's uncontested procedures the supplier won.
-    var wins: Int
+    let wins: Int
     /// The buyer's uncontested procedures.
-    var procedures: Int
+    let procedures: Int
     /// The other buyers' (same country) uncontested procedures the supplier won.
-    var winsElsewhere: Int
+    let winsElsewhere: Int
     /// The other buyers' uncontested procedures.
-    var proceduresElsewhere: Int
-
+    let proceduresElsewhere: Int
     /// The supplier's share of uncontested procedures elsewhere, counting one more win and one more
     /// procedure, so a supplier never seen elsewhere is not given a zero chance.
-    var expectedShare: Double { Double(winsElsewhere + 1) / Double(proceduresElsewhere + 1) }
+    let expectedShare: Double
+    /// The binomial chance of winning at least `wins` of `procedures` at `expectedShare`: worked
+    /// out once, as a finding reads it several times (choosing the winner, evidence, verdict).
+    let chance: Double
 
-    /// The binomial chance of winning at least `wins` of `procedures` at `expectedShare`.
-    var chance: Double { binomialUpperTail(wins, of: procedures, rate: expectedShare) }
+    init(wins: Int, procedures: Int, winsElsewhere: Int, proceduresElsewhere: Int) {
+        self.wins = wins
+        self.procedures = procedures
+        self.winsElsewhere = winsElsewhere
+        self.proceduresElsewhere = proceduresElsewhere
+        expectedShare = Double(winsElsewhere + 1) / Double(proceduresElsewhere + 1)
+        chance = binomialUpperTail(wins, of: procedures, rate: expectedShare)
+    }
 }
