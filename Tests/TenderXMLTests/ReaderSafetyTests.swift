@@ -255,6 +255,37 @@ struct ReaderReviewTests {
         #expect(error.message.contains("Namespace prefix foo on bar is not defined"))
     }
 
+    /// libxml2 raises input-conversion errors outside the parser (no context, no line) and
+    /// printed them to stderr; they now fail the notice, placed at the bad bytes' offset, with
+    /// one chunk or many.
+    @Test(arguments: [4096, ReaderLimits.standard.chunkBytes])
+    func anUnpairedSurrogateInUTF16IsAnEncodingErrorAtItsOffset(chunkBytes: Int) throws {
+        let xml = NoticeXML.awardNotice(body: """
+            <cac:ProcurementProject><cbc:Name languageID="ENG">\(String(repeating: "x", count: 5000))</cbc:Name>
+            </cac:ProcurementProject>
+            """)
+        let split = try #require(xml.range(of: "</cbc:Name>")).lowerBound
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        func append(_ text: Substring) { for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] } }
+        append(xml[..<split])
+        let offset = bytes.count
+        bytes += [0x00, 0xD8, 0x41, 0x00]  // a high surrogate followed by "A"
+        append(xml[split...])
+        let reader = EFormsReader(limits: ReaderLimits(chunkBytes: chunkBytes))
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(Diagnostic) -> Notice in try reader.read(bytes: raw, file: "utf16.xml") }
+        }
+        guard case .failure(let error) = result else {
+            Issue.record("a notice with an unpaired surrogate was read")
+            return
+        }
+        #expect(offset > 10_000)
+        #expect(error.kind == .malformedXML)
+        #expect(error.message.hasPrefix("character encoding error at byte offset \(offset): input conversion failed"))
+        // The same reader goes on to read a good notice.
+        #expect(!(try reader.read(xml: xml).procedureId.isEmpty))
+    }
+
     /// Text of a kept field split by markup nested in it, longer in all than the limit: each
     /// run was under the text-node limit, and the field buffer overflowed (found by the fuzzer,
     /// Fixtures/hostile/fuzz/). Now refused, with the reader's smallest text limit and the default.

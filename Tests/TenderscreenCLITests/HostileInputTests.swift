@@ -60,6 +60,22 @@ struct HostileInputTests {
         #expect(Set(Self.procedures(report)) == [Self.goodProcedure, "7a1c0e1e-1006-4000-8000-000000000006"])
     }
 
+    /// Found by the fuzzer: libxml2 wrote "encoding error : input conversion failed…" straight
+    /// to stderr for bad UTF-16. Now the one error line is ours, with the offset of the bytes.
+    @Test func badUTF16IsOneErrorOfOursAndLibxml2PrintsNothing() throws {
+        let path = "Fixtures/hostile/fuzz/utf16-unpaired-surrogates-stderr.fuzz"
+        let (outcome, report) = try Self.screen([path, Self.good])
+        #expect(outcome.status == 2)
+        let error = try #require(Self.diagnostics(report, "errors").first)
+        #expect(error["kind"] as? String == "malformedXML")
+        #expect((error["message"] as? String)?.hasPrefix("character encoding error at byte offset 8: ") == true)
+        let lines = outcome.standardError.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix(path + ": character encoding error at byte offset 8") }.count == 1)
+        #expect(!outcome.standardError.contains("encoding error :"))
+        #expect(!outcome.standardError.contains("I/O error"))
+        #expect(Self.procedures(report) == [Self.goodProcedure])
+    }
+
     @Test func theSameNoticeTwiceIsReadOnceWithAWarning() throws {
         let (outcome, report) = try Self.screen(["Fixtures/hostile/duplicate", Self.good])
         #expect(outcome.status == 0)

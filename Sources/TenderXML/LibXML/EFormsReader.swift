@@ -78,7 +78,21 @@ public final class EFormsReader {
         _ = initializeLibXML
     }
 
-    private static let initializeLibXML: Void = xmlInitParser()
+    private static let initializeLibXML: Void = {
+        xmlInitParser()
+        // libxml2 prints errors that have no parser context (encoding conversion, I/O) to
+        // stderr unless a thread has a handler: silence them on every thread by default;
+        // `Parse` routes them to its diagnostic while it parses.
+        xmlThrDefSetStructuredErrorFunc(nil, EFormsReader.inputErrorHandler)
+        xmlSetStructuredErrorFunc(nil, EFormsReader.inputErrorHandler)
+    }()
+
+    /// The thread's handler for errors raised outside the parser: its context is the
+    /// `EFormsSAXState` being parsed, or nil (ignore) between parses.
+    private static let inputErrorHandler: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        context.assumingMemoryBound(to: EFormsSAXState.self).pointee.libxmlError(error, fromParser: false)
+    }
 
     /// Reads the notice in the file at `path`.
     public func read(file path: String) throws(Diagnostic) -> Notice {
@@ -205,8 +219,8 @@ public final class EFormsReader {
                     + "attributes in quadratic time")
                 return false
             }
-            let code = xmlParseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
-                                     Int32(bytes.count), last ? 1 : 0)
+            let code = parseChunk(context, bytes.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                  Int32(bytes.count), last: last)
             terminated = last
             return code == 0 && state.pointee.failure == nil
         }
@@ -217,7 +231,7 @@ public final class EFormsReader {
                 throw Diagnostic(.malformedXML, "empty file: no XML in it", at: SourceLocation(file: state.pointee.file))
             }
             if !terminated, state.pointee.failure == nil, let context = state.pointee.context ?? start() {
-                xmlParseChunk(context, nil, 0, 1)
+                parseChunk(context, nil, 0, last: true)
                 terminated = true
             }
             let file = state.pointee.file
@@ -238,6 +252,17 @@ public final class EFormsReader {
                 throw Diagnostic(.malformedXML, "empty document: no root element", at: SourceLocation(file: file))
             }
             return try state.pointee.collector.raw.resolved(file: file, root: state.pointee.rootPosition)
+        }
+
+        /// `xmlParseChunk` with this parse's state receiving the errors libxml2 raises outside
+        /// the parser (input conversion), which the thread's handler otherwise ignores.
+        @discardableResult
+        private func parseChunk(_ context: xmlParserCtxtPtr, _ bytes: UnsafePointer<CChar>?, _ count: Int32,
+                                last: Bool) -> Int32 {
+            state.pointee.bytesFed += Int(count)
+            xmlSetStructuredErrorFunc(UnsafeMutableRawPointer(state), EFormsReader.inputErrorHandler)
+            defer { xmlSetStructuredErrorFunc(nil, EFormsReader.inputErrorHandler) }
+            return xmlParseChunk(context, bytes, count, last ? 1 : 0)
         }
 
         /// Whether bytes can begin an XML document: `<`, or a byte-order mark, or `<` in UTF-16

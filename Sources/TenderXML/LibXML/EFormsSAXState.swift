@@ -26,6 +26,8 @@ struct EFormsSAXState {
     var textRun = 0
     /// libxml2 had read all its input when it reported the failure: the file ended early.
     var failedAtEndOfInput = false
+    /// Bytes of the file given to the parser so far, to place errors that carry no position.
+    var bytesFed = 0
 
     var collector: EFormsCollector
     var rootPosition = (line: 0, column: 0)
@@ -136,7 +138,11 @@ struct EFormsSAXState {
                  + "reaches files and the network (nothing was loaded)")
     }
 
-    mutating func libxmlError(_ error: UnsafePointer<xmlError>) {
+    /// Records libxml2's first error. `fromParser`: raised by the parser itself, which is then
+    /// stopped; errors raised outside it (character-encoding conversion of the input, I/O) come
+    /// through the thread's global handler while the parser is inside its input buffer, where
+    /// stopping it is unsafe; the failed conversion ends the parse anyway.
+    mutating func libxmlError(_ error: UnsafePointer<xmlError>, fromParser: Bool = true) {
         guard failure == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         let text = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
         // One line per error on stderr: libxml2 puts details ("Bytes: 0xFF…") on further lines.
@@ -144,6 +150,17 @@ struct EFormsSAXState {
             .joined(separator: "; ")
         if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
             failedAtEndOfInput = current >= end
+        }
+        guard fromParser else {
+            // Conversion errors carry no line (the input is decoded before it is parsed), but
+            // the bytes left undecoded start at the bad sequence, so its offset is known.
+            var place = ""
+            if let raw = context?.pointee.input?.pointee.buf?.pointee.raw {
+                place = " at byte offset \(bytesFed - xmlBufUse(raw))"
+            }
+            failure = Diagnostic(.malformedXML, "character encoding error\(place): " + message
+                + " (the bytes do not match the document's encoding)", at: SourceLocation(file: file))
+            return
         }
         failure = Diagnostic(.malformedXML, message, at: SourceLocation(
             file: file, line: Int(error.pointee.line), column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
