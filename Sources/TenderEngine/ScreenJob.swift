@@ -38,7 +38,9 @@ public struct ScreenJob: Sendable {
         /// Inputs that could not be read, sorted by location.
         public var errors: [Diagnostic]
         /// Inputs read but not all used, sorted by location: a folder reached twice, a notice
-        /// read twice, a version superseded (each resolved the same way whatever the order).
+        /// read twice, a version superseded (each resolved the same way whatever the order), a
+        /// value that is not what its field requires (left unknown), a reference to a lot or an
+        /// organisation the notices do not define.
         public var warnings: [Diagnostic]
         public var fileCount: Int
         public var noticeCount: Int
@@ -136,22 +138,24 @@ public struct ScreenJob: Sendable {
             scratch, range throws(Storage.Failure) -> ([Ranked<Kept>], Fold, [Diagnostic]) in
             var partial = fold
             var ranked: [Ranked<Kept>] = []
-            var duplicates: [Diagnostic] = []
+            var procedureWarnings: [Diagnostic] = []
             for index in range {
                 defer { progress?.advance() }
                 let procedure = stored.isEmpty ? try notices.procedure(at: index, scratch: &scratch)
                     : try storage.load(stored[index], scratch: &scratch)
                 let screened = prepared.screen(procedure)
-                duplicates += procedure.warnings.filter { $0.kind == .duplicate }
+                // Values left unknown, dangling references, duplicates: the auditor needs to know
+                // why a fact is missing.
+                procedureWarnings += procedure.warnings
                 partial.add(screened)
                 ranked.append(Ranked(id: screened.procedure.id, score: screened.score, rank: 0,
                                      notCheckable: screened.notCheckable.count, kept: try keep(screened)))
             }
-            return (ranked, partial, duplicates)
-        } merge: { ranked, partial, duplicates in
+            return (ranked, partial, procedureWarnings)
+        } merge: { ranked, partial, procedureWarnings in
             ranking += ranked
             folded.merge(partial)
-            warnings += duplicates
+            warnings += procedureWarnings
         }
         ranking.sort { Ranking.precedes(($0.score, $0.id), ($1.score, $1.id)) }
         for index in ranking.indices { ranking[index].rank = index + 1 }

@@ -168,10 +168,15 @@ extension ScreenJob.Screening {
             notCheckableFindings: ranking.reduce(0) { $0 + $1.notCheckable }, errors: errors.count)
     }
 
-    /// Each input not read (`file:line:column: message`), then each read but not all used
-    /// (`warning: …`), on standard error: what the report's `errors` and `warnings` hold.
-    func printDiagnostics() {
+    /// Each input not read (`file:line:column: message`), then the first warnings (`warning: …`,
+    /// inputs read but not all used), on standard error. Every one is in the report's `errors`
+    /// and `warnings`; warnings are capped here so a large batch of real notices does not bury
+    /// its errors.
+    func printDiagnostics(maximumWarnings: Int = 100) {
         for error in errors { printError(error.description) }
-        for warning in warnings { printError("warning: " + warning.description) }
+        for warning in warnings.prefix(maximumWarnings) { printError("warning: " + warning.description) }
+        if warnings.count > maximumWarnings {
+            printError("warning: \(warnings.count - maximumWarnings) more warnings, all in the report's warnings")
+        }
     }
 }
