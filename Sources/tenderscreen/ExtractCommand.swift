@@ -80,7 +80,7 @@ struct ExtractCommand: ParsableCommand {
 
         if !quiet, System.isTerminal(2) || !input.errors.isEmpty {
             printError("extract: \(input.fileCount) files, \(input.noticeCount) notices, "
-                + "\(input.notices.procedureCount) procedures, \(input.errors.count) errors")
+                + "\(input.notices.procedureCount) procedures, " + RunSummary.diagnostics(errors: input.errors.count))
         }
         if !input.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }

@@ -69,7 +69,8 @@ extension ScreenCommand {
 
         if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
             printError("screen: \(summary.files) files, \(summary.notices) notices, \(summary.procedures) procedures, "
-                + "\(ranking.count) \(role.rawValue)s ranked, \(listed.count) listed, \(summary.errors) errors")
+                + "\(ranking.count) \(role.rawValue)s ranked, \(listed.count) listed, "
+                + RunSummary.diagnostics(errors: summary.errors, warnings: screening.warnings.count))
         }
         if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }

@@ -153,7 +153,7 @@ struct ScreenCommand: ParsableCommand {
         if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
             printError("screen: \(summary.files) files, \(summary.notices) notices, \(summary.procedures) procedures, "
                 + "\(summary.flaggedProcedures) flagged, \(summary.notCheckableFindings) checks not possible, "
-                + "\(summary.errors) errors")
+                + RunSummary.diagnostics(errors: summary.errors, warnings: screening.warnings.count))
         }
         if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }
