@@ -255,6 +255,16 @@ struct ReaderReviewTests {
         #expect(error.message.contains("Namespace prefix foo on bar is not defined"))
     }
 
+    /// A comment past libxml2's 10 MB lookahead: refused as a limit, in words a user can act on
+    /// (libxml2 says "internal error: Huge input lookup").
+    @Test func aCommentLongerThanLibxml2sLookaheadIsALimitNotAnInternalError() throws {
+        let xml = NoticeXML.awardNotice(body: "<!--" + String(repeating: "x", count: 10_500_000) + "-->")
+        let error = try #require(failure(xml))
+        #expect(error.kind == .limitExceeded)
+        #expect(error.message.hasPrefix("a comment, tag or processing instruction longer than libxml2's limit of 10000000 bytes"))
+        #expect(error.location.line != nil)
+    }
+
     /// libxml2 raises input-conversion errors outside the parser (no context, no line) and
     /// printed them to stderr; they now fail the notice, placed at the bad bytes' offset, with
     /// one chunk or many.

@@ -146,8 +146,17 @@ struct EFormsSAXState {
         guard failure == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         let text = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
         // One line per error on stderr: libxml2 puts details ("Bytes: 0xFF…") on further lines.
-        let message = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        var message = text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             .joined(separator: "; ")
+        var kind = Diagnostic.Kind.malformedXML
+        if message.hasSuffix("Huge input lookup") {
+            // libxml2's words when one construct (a comment, a tag, a processing instruction)
+            // outgrows the lookahead it allows without XML_PARSE_HUGE.
+            kind = .limitExceeded
+            message = "a comment, tag or processing instruction longer than libxml2's limit of "
+                + "\(XML_MAX_LOOKUP_LIMIT) bytes; no notice has one that long, and the option that lifts "
+                + "the limit is never used on untrusted input"
+        }
         if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
             failedAtEndOfInput = current >= end
         }
@@ -162,7 +171,7 @@ struct EFormsSAXState {
                 + " (the bytes do not match the document's encoding)", at: SourceLocation(file: file))
             return
         }
-        failure = Diagnostic(.malformedXML, message, at: SourceLocation(
+        failure = Diagnostic(kind, message, at: SourceLocation(
             file: file, line: Int(error.pointee.line), column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
         // Recoverable errors (an undeclared prefix…) would let parsing go on: stop at the first.
         if let context { xmlStopParser(context) }
