@@ -214,6 +214,52 @@ struct HostileInputTests {
         #expect(!server.wasContacted)
     }
 
+    /// A file listed, then removed before it is read: seen through the real binary by watching
+    /// its open files (Linux's /proc) until it reads the market, then removing the file it will
+    /// read last (one reader reads in the order listed).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
+    func aFileThatDisappearsDuringTheRunIsReportedAndTheOthersScreened() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let market = folder.appendingPathComponent("market").path
+        #expect(try CommandRunner.run(["generate", "--procedures", "200", "--seed", "7", "--out", market,
+                                       "--quiet"]).status == 0)
+        let vanishing = folder.appendingPathComponent("vanishing.xml").path
+        try FileManager.default.copyItem(atPath: Self.good + "/award-notice.xml", toPath: vanishing)
+        let output = folder.appendingPathComponent("report.json").path
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["screen", "--format", "json", "--jobs", "1", "-o", output, market, vanishing]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        var removed = false
+        while process.isRunning, !removed {
+            let descriptors = "/proc/\(process.processIdentifier)/fd"
+            let open = (try? FileManager.default.contentsOfDirectory(atPath: descriptors)) ?? []
+            // A notice of the market open (not the folder, which discovery opens to list it).
+            if open.contains(where: {
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: descriptors + "/" + $0)
+                return target.map { $0.hasPrefix(market) && $0.hasSuffix(".xml") } == true
+            }) {
+                try FileManager.default.removeItem(atPath: vanishing)
+                removed = true
+            }
+        }
+        let standardError = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        try #require(removed, "the run ended before it was seen reading the market")
+        #expect(process.terminationStatus == 2)
+        #expect(standardError.contains(vanishing + ": cannot open: No such file or directory"))
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output)))
+            as? [String: Any])
+        let error = try #require(Self.diagnostics(report, "errors").first)
+        #expect(error["file"] as? String == vanishing)
+        #expect(error["kind"] as? String == "unreadable")
+        #expect(Self.diagnostics(report, "errors").count == 1)
+        #expect(Self.procedures(report).count == 200)
+    }
+
     @Test func ctrlCStopsPromptlyWithoutLeavingAReport() throws {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
