@@ -291,7 +291,8 @@ struct ReaderReviewTests {
         }
         #expect(offset > 10_000)
         #expect(error.kind == .malformedXML)
-        #expect(error.message.hasPrefix("character encoding error at byte offset \(offset): input conversion failed"))
+        #expect(error.message == "character encoding error at byte offset \(offset): input conversion failed due to "
+            + "input error, bytes 0x00 0xD8 0x41 0x00 (the bytes do not match the document's encoding)")
         // The same reader goes on to read a good notice.
         #expect(!(try reader.read(xml: xml).procedureId.isEmpty))
     }

@@ -157,9 +157,6 @@ struct EFormsSAXState {
                 + "\(XML_MAX_LOOKUP_LIMIT) bytes; no notice has one that long, and the option that lifts "
                 + "the limit is never used on untrusted input"
         }
-        if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
-            failedAtEndOfInput = current >= end
-        }
         guard fromParser else {
             // Conversion errors carry no line (the input is decoded before it is parsed), but
             // the bytes left undecoded start at the bad sequence, so its offset is known.
@@ -170,6 +167,9 @@ struct EFormsSAXState {
             failure = Diagnostic(.malformedXML, "character encoding error\(place): " + message
                 + " (the bytes do not match the document's encoding)", at: SourceLocation(file: file))
             return
+        }
+        if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
+            failedAtEndOfInput = current >= end
         }
         failure = Diagnostic(kind, message, at: SourceLocation(
             file: file, line: Int(error.pointee.line), column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
@@ -263,6 +263,9 @@ struct EFormsSAXState {
     mutating func fail(_ kind: Diagnostic.Kind, _ message: String) {
         guard failure == nil else { return }
         let (line, column) = position
+        if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
+            failedAtEndOfInput = current >= end
+        }
         failure = Diagnostic(kind, message, at: SourceLocation(file: file, line: line, column: column))
         if let context { xmlStopParser(context) }
     }
