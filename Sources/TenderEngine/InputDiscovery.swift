@@ -15,7 +15,7 @@ public struct InputDiscovery {
     public private(set) var files: [String] = []
     /// Inputs that should have been read and could not be.
     public private(set) var errors: [Diagnostic] = []
-    /// Things worth saying that lose no input (a folder reached twice).
+    /// Things worth saying that lose no input (a folder reached twice, a folder with no notice).
     public private(set) var notes: [Diagnostic] = []
     private var visited: Set<FileIdentity> = []
 
@@ -46,7 +46,14 @@ public struct InputDiscovery {
                                             + "not read again", at: SourceLocation(file: path)))
                 return
             }
+            let found = files.count, failed = errors.count
             walk(path)
+            if explicit, files.count == found, errors.count == failed {
+                // Likely a wrong path or compressed notices; an empty day is possible, so a warning.
+                notes.append(Diagnostic(.noNotices, "no *.xml file in this folder or below; nothing read from it "
+                                            + "(name a file to read it whatever its extension)",
+                                        at: SourceLocation(file: path)))
+            }
         case S_IFREG:
             if explicit || Self.isXMLName(path) { files.append(path) }
         default:

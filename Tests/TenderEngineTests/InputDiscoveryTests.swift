@@ -36,6 +36,19 @@ struct InputDiscoveryTests {
         #expect(discovery.notes.allSatisfy { $0.message.contains("folder already read") })
     }
 
+    @Test func aFolderWithNoNoticeFileIsAWarningNotASilentSkip() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("gz/2024"), withIntermediateDirectories: true)
+        try Data([0x1F, 0x8B]).write(to: root.appendingPathComponent("gz/2024/notices.xml.gz"))
+        let discovery = InputDiscovery(paths: [root.path + "/gz", root.path + "/b"])
+        #expect(discovery.files == [root.path + "/b/a.XML", root.path + "/b/c/z.xml"])
+        #expect(discovery.errors.isEmpty)
+        #expect(discovery.notes.map(\.description) == [root.path + "/gz: no *.xml file in this folder or below; "
+            + "nothing read from it (name a file to read it whatever its extension)"])
+        #expect(discovery.notes.first?.kind == .noNotices)
+    }
+
     @Test func aDanglingLinkNamedXMLAndAMissingInputAreErrors() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -173,10 +173,7 @@ struct NoticeCodecTests {
 
     static let withholding = Withholding(field: "win-ten-val", reasonCode: "oth-int",
                                          releaseDate: CalendarDate(year: 2030, month: 12, day: 31))
-    static let allKinds: [Diagnostic.Kind] = [
-        .unreadable, .malformedXML, .unsupportedDocument, .invalidNotice,
-        .limitExceeded, .badValue, .danglingReference, .duplicate,
-    ]
+    static let allKinds = Diagnostic.Kind.allCases
 
     static func fullNotice() -> Notice {
         let date = CalendarDate(year: 2024, month: 2, day: 29)!

@@ -194,6 +194,24 @@ struct HostileInputTests {
         #expect(Self.procedures(report) == [Self.goodProcedure])
     }
 
+    /// A folder with nothing to read (a wrong path, compressed notices) is said, not skipped in
+    /// silence; an empty day's folder is possible, so it is a warning and the exit code is 0.
+    @Test func aFolderWithNoNoticeFileIsAWarning() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data([0x1F, 0x8B]).write(to: folder.appendingPathComponent("notices.xml.gz"))
+        let (outcome, report) = try Self.screen([folder.path, Self.good])
+        #expect(outcome.status == 0)
+        let warning = try #require(Self.diagnostics(report, "warnings").first)
+        #expect(warning["file"] as? String == folder.path)
+        #expect(warning["kind"] as? String == "noNotices")
+        #expect(outcome.standardError.contains("warning: \(folder.path): no *.xml file in this folder or below"))
+        #expect(Self.procedures(report) == [Self.goodProcedure])
+        let extract = try CommandRunner.run(["extract", folder.path])
+        #expect(extract.status == 0)
+        #expect(extract.standardError.contains("warning: \(folder.path): no *.xml file in this folder or below"))
+    }
+
     @Test func nothingIsFetchedOverTheNetwork() throws {
         let server = try LocalListener()
         let folder = try CommandRunner.temporaryFolder()

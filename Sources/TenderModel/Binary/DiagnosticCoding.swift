@@ -38,6 +38,7 @@ extension Diagnostic.Kind: BinaryCodable {
         case .badValue: writer.byte(5)
         case .danglingReference: writer.byte(6)
         case .duplicate: writer.byte(7)
+        case .noNotices: writer.byte(8)
         }
     }
 
@@ -51,6 +52,7 @@ extension Diagnostic.Kind: BinaryCodable {
         case 5: self = .badValue
         case 6: self = .danglingReference
         case 7: self = .duplicate
+        case 8: self = .noNotices
         default: throw .invalidValue("diagnostic kind", offset: reader.offset &- 1)
         }
     }

@@ -32,7 +32,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
     public var kind: Kind
     public var message: String
 
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The file could not be read at all.
         case unreadable
         /// libxml2 rejected the XML (not well-formed, DOCTYPE, entity, depth, encoding…).
@@ -49,6 +49,8 @@ public struct Diagnostic: Sendable, Hashable, Comparable, CustomStringConvertibl
         case danglingReference
         /// A notice superseded by, or conflicting with, another one.
         case duplicate
+        /// A folder named as an input with no notice file in it or below.
+        case noNotices
     }
 
     public init(_ kind: Kind, _ message: String, at location: SourceLocation) {
