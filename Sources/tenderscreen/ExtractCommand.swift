@@ -80,8 +80,9 @@ struct ExtractCommand: ParsableCommand {
         try sink.commit()
 
         if !quiet, System.isTerminal(2) || !input.errors.isEmpty {
-            printError("extract: \(input.fileCount) files, \(input.noticeCount) notices, "
-                + "\(input.notices.procedureCount) procedures, " + RunSummary.diagnostics(errors: input.errors.count))
+            printError("extract: " + RunSummary.read(files: input.fileCount, notices: input.noticeCount,
+                                                     procedures: input.notices.procedureCount)
+                + ", " + RunSummary.diagnostics(errors: input.errors.count))
         }
         if !input.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }

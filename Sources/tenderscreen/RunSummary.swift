@@ -1,12 +1,20 @@
-/// The end of each command's summary line on standard error: how many inputs failed and what
-/// was done about them, so a reader of the log knows the rest of the batch went through.
+import TenderModel
+
+/// The summary line each command ends with on standard error: what was read, and how many
+/// inputs failed and what was done about them, so a reader of the log knows the rest of the
+/// batch went through.
 enum RunSummary {
+    /// `1 file, 3 notices, 2 procedures`.
+    static func read(files: Int, notices: Int, procedures: Int) -> String {
+        "\(files.counted("file")), \(notices.counted("notice")), \(procedures.counted("procedure"))"
+    }
+
     /// `0 errors`, or `3 errors (inputs not read, listed above; every other input was read)`,
     /// then `, 2 warnings` when there are any.
     static func diagnostics(errors: Int, warnings: Int = 0) -> String {
-        var text = errors == 0 ? "0 errors"
-            : "\(errors) \(errors == 1 ? "error" : "errors") (inputs not read, listed above; every other input was read)"
-        if warnings > 0 { text += ", \(warnings) \(warnings == 1 ? "warning" : "warnings")" }
+        var text = errors.counted("error")
+        if errors > 0 { text += " (inputs not read, listed above; every other input was read)" }
+        if warnings > 0 { text += ", " + warnings.counted("warning") }
         return text
     }
 }

@@ -68,8 +68,9 @@ extension ScreenCommand {
         try sink.commit()
 
         if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
-            printError("screen: \(summary.files) files, \(summary.notices) notices, \(summary.procedures) procedures, "
-                + "\(ranking.count) \(role.rawValue)s ranked, \(listed.count) listed, "
+            printError("screen: " + RunSummary.read(files: summary.files, notices: summary.notices,
+                                                    procedures: summary.procedures)
+                + ", \(ranking.count.counted(role.rawValue)) ranked, \(listed.count) listed, "
                 + RunSummary.diagnostics(errors: summary.errors, warnings: screening.warnings.count))
         }
         if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }

@@ -151,8 +151,9 @@ struct ScreenCommand: ParsableCommand {
         try sink.commit()
 
         if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
-            printError("screen: \(summary.files) files, \(summary.notices) notices, \(summary.procedures) procedures, "
-                + "\(summary.flaggedProcedures) flagged, \(summary.notCheckableFindings) checks not possible, "
+            printError("screen: " + RunSummary.read(files: summary.files, notices: summary.notices,
+                                                    procedures: summary.procedures)
+                + ", \(summary.flaggedProcedures) flagged, \(summary.notCheckableFindings.counted("check")) not possible, "
                 + RunSummary.diagnostics(errors: summary.errors, warnings: screening.warnings.count))
         }
         if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }

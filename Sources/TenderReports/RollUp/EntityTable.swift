@@ -28,7 +28,7 @@ public enum EntityTable {
         if listedNone { lines.append("(no organisation to show)") }
         lines.append(String(repeating: "─", count: width))
         lines.append(ScreeningTable.summaryLine(summary))
-        lines.append(fit("\(ranked) \(role)s ranked · \(rollUp.proceduresWithoutOrganisation) procedures without an "
+        lines.append(fit("\(ranked) \(role)s ranked · \(rollUp.proceduresWithoutOrganisation.counted("procedure")) without an "
                          + "identifiable \(role) · \(rollUp.unidentified) without id or name"))
         if let generatorVersion, let settings {
             lines.append(settings.footerLine(generatorVersion: generatorVersion, width: width))

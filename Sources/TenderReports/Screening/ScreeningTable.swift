@@ -112,9 +112,9 @@ public enum ScreeningTable {
     /// At most `width` characters, cutting with an ellipsis.
     /// `24 files · 24 notices · 12 procedures · …`: what the run read and found.
     static func summaryLine(_ summary: ScreeningJSON.Summary) -> String {
-        fit("\(summary.files) files · \(summary.notices) notices · \(summary.procedures) procedures · "
-            + "\(summary.flaggedProcedures) flagged · \(summary.notCheckableFindings) checks not possible"
-            + " · \(summary.errors) errors", width)
+        fit("\(summary.files.counted("file")) · \(summary.notices.counted("notice")) · "
+            + "\(summary.procedures.counted("procedure")) · \(summary.flaggedProcedures) flagged · "
+            + "\(summary.notCheckableFindings.counted("check")) not possible · \(summary.errors.counted("error"))", width)
     }
 
     /// The first 20 inputs not read, and how many more the JSON report lists.

@@ -84,7 +84,7 @@ public struct DecisionPeriod: Indicator {
         evidence["days"] = .integer(days)
         if days < minimumDays {
             return Finding(indicator: id, lot: lot.id, status: .flagged,
-                           message: days < 0 ? "award decided \(-days) days before the submission deadline"
+                           message: days < 0 ? "award decided \((-days).counted("day")) before the submission deadline"
                                : "award decided on the day of the submission deadline",
                            evidence: evidence,
                            threshold: Threshold(.integer(minimumDays), "<", source: .setting(key: "decision-period.minimum-days")))
@@ -92,10 +92,10 @@ public struct DecisionPeriod: Indicator {
         let threshold = Threshold(.integer(maximumDays), ">", source: .setting(key: "decision-period.maximum-days"))
         if days > maximumDays {
             return Finding(indicator: id, lot: lot.id, status: .flagged,
-                           message: "award decided \(days) days after the submission deadline (over \(maximumDays))",
+                           message: "award decided \(days.counted("day")) after the submission deadline (over \(maximumDays))",
                            evidence: evidence, threshold: threshold)
         }
-        return Finding(indicator: id, lot: lot.id, status: .clear, message: "\(days) days from deadline to decision",
+        return Finding(indicator: id, lot: lot.id, status: .clear, message: "\(days.counted("day")) from deadline to decision",
                        evidence: evidence, threshold: threshold)
     }
 }

@@ -153,7 +153,7 @@ public struct ShortSubmissionPeriod: Indicator {
         if days < lenient.days {
             evidence["rule"] = .text(lenient.citation)
             return Finding(indicator: id, lot: lot.id, status: .flagged,
-                           message: "\(days) days to submit \(stage.rawValue), legal minimum \(lenient.days) "
+                           message: "\(days.counted("day")) to submit \(stage.rawValue), legal minimum \(lenient.days) "
                                + "(\(lenient.citation))",
                            evidence: evidence,
                            threshold: Threshold(.integer(lenient.days), "<",
@@ -163,16 +163,16 @@ public struct ShortSubmissionPeriod: Indicator {
             evidence["rule"] = .text(rule.citation + "; \(lenient.days) days if urgency (\(lenient.citation))")
             return Finding(indicator: id, lot: lot.id,
                            status: .insufficientData(missing: ["BT-106 accelerated procedure"]),
-                           message: "\(days) days: lawful only under urgency, and whether urgency was invoked is unknown",
+                           message: "\(days.counted("day")): lawful only under urgency, and whether urgency was invoked is unknown",
                            evidence: evidence, threshold: threshold)
         }
         if moved != nil {
             return Finding(indicator: id, lot: lot.id, status: .flagged,
-                           message: "deadline moved earlier by a corrigendum; \(days) days left from the notice",
+                           message: "deadline moved earlier by a corrigendum; \(days.counted("day")) left from the notice",
                            evidence: evidence, threshold: threshold, severity: movedEarlierSeverity)
         }
         return Finding(indicator: id, lot: lot.id, status: .clear,
-                       message: "\(days) days to submit \(stage.rawValue) (minimum \(rule.days))", evidence: evidence,
+                       message: "\(days.counted("day")) to submit \(stage.rawValue) (minimum \(rule.days))", evidence: evidence,
                        threshold: threshold)
     }
 }

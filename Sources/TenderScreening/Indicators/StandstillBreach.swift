@@ -88,12 +88,12 @@ public struct StandstillBreach: Indicator {
                                   source: .law(table: "EU remedies", citation: Self.citation(procedure.legalBasis)))
         if days < minimumDays {
             return Finding(indicator: id, lot: lot.id, status: .flagged,
-                           message: "contract \(contract.id) signed \(days) days after the award decision "
+                           message: "contract \(contract.id) signed \(days.counted("day")) after the award decision "
                                + "(standstill \(minimumDays))",
                            evidence: evidence, threshold: threshold)
         }
         return Finding(indicator: id, lot: lot.id, status: .clear,
-                       message: "contract signed \(days) days after the award decision", evidence: evidence,
+                       message: "contract signed \(days.counted("day")) after the award decision", evidence: evidence,
                        threshold: threshold)
     }
 

@@ -109,7 +109,7 @@ public struct CoverBidder: Indicator {
         if losers.count > 1 { evidence["otherCoverBidders"] = .list(losers.dropFirst().map { .text($0.key.value) }) }
         let who = first.name ?? first.key.value
         return Finding(indicator: id, lot: lot.id, status: .flagged,
-                       message: "\(who) lost again: \(tally.wins) wins in \(tally.bids) bids", evidence: evidence,
+                       message: "\(who) lost again: \(tally.wins.counted("win")) in \(tally.bids.counted("bid"))", evidence: evidence,
                        threshold: threshold)
     }
 }

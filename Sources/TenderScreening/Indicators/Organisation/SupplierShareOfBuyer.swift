@@ -152,20 +152,20 @@ public struct SupplierShareOfBuyer: Indicator {
         evidence["unvaluedContracts"] = .integer(buyerYear?.unvalued ?? 0)
         guard yearSpending.contracts >= minimumContracts else {
             return Finding(indicator: id, lot: lot.id,
-                           status: .notApplicable(reason: "the buyer awarded \(yearSpending.contracts) contracts in "
+                           status: .notApplicable(reason: "the buyer awarded \(yearSpending.contracts.counted("contract")) in "
                                + "\(year) (\(currency)), fewer than \(minimumContracts)"),
                            message: "too few contracts that year to weigh a supplier's share", evidence: evidence)
         }
         let threshold = Threshold(.ratio(maximumShare), ">=", source: .setting(key: "\(id).maximum-share"))
         let summary = "\(percent(best.share)) of the buyer's \(year) awards in \(currency) "
-            + "(\(best.takings.contracts) of \(yearSpending.contracts) contracts)"
+            + "(\(best.takings.contracts) of \(yearSpending.contracts.counted("contract")))"
         guard best.share >= maximumShare else {
             return Finding(indicator: id, lot: lot.id, status: .clear, message: "the winner took " + summary,
                            evidence: evidence, threshold: threshold)
         }
         guard best.takings.procedures >= minimumSupplierProcedures else {
             return Finding(indicator: id, lot: lot.id, status: .clear,
-                           message: "the winner took " + summary + " in \(best.takings.procedures) procedures, "
+                           message: "the winner took " + summary + " in \(best.takings.procedures.counted("procedure")), "
                                + "fewer than \(minimumSupplierProcedures)",
                            evidence: evidence, threshold: threshold)
         }
