@@ -61,8 +61,8 @@ public enum ScreeningTable {
                          procedure: procedure.title ?? "(untitled)", buyer: buyer, value: value)]
         let lots = procedure.awardUnits.count
         let type = procedure.procedureType.value ?? (procedure.procedureType.isWithheld ? "type withheld" : "type unknown")
-        lines.append(indent + fit("\(procedure.id) · \(type) · \(lots) lot\(lots == 1 ? "" : "s") · "
-                                  + "\(procedure.notices.count) notice\(procedure.notices.count == 1 ? "" : "s")",
+        lines.append(indent + fit("\(procedure.id) · \(type) · \(lots.counted("lot")) · "
+                                  + procedure.notices.count.counted("notice"),
                                   width - indent.count))
         for finding in screened.flagged {
             let lot = finding.lot.map { " " + $0 } ?? ""
@@ -71,7 +71,7 @@ public enum ScreeningTable {
         let missing = screened.notCheckable
         if !missing.isEmpty {
             let names = Set(missing.map(\.indicator)).sorted().joined(separator: ", ")
-            lines.append(indent + fit("? \(missing.count) check\(missing.count == 1 ? "" : "s") not possible: \(names)",
+            lines.append(indent + fit("? \(missing.count.counted("check")) not possible: \(names)",
                                       width - indent.count))
         }
         return lines

@@ -71,7 +71,7 @@ struct CoverBidderRule: Sendable, Hashable {
         let eligible = tallies.values.filter { $0.bids >= minimumBids }.map(\.winRatio)
         guard eligible.count >= minimumTenderers, let quartiles = Quartiles(eligible) else {
             return CoverBidders(tenderers: tallies.count, eligible: eligible.count, bidCutoff: bidCutoff,
-                                judged: .notJudged("only \(eligible.count) tenderer\(eligible.count == 1 ? "" : "s") "
+                                judged: .notJudged("only \(eligible.count.counted("tenderer")) "
                                     + "with at least \(minimumBids) bids in the input (fewer than \(minimumTenderers))"))
         }
         let fence = quartiles.fence(.lower)

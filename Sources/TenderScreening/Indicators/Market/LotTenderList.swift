@@ -50,7 +50,7 @@ enum LotTenderList {
         let unnamed = lot.result?.tenders.flatMap(\.tenderers).filter { !$0.organization.key.isStable }
             .count ?? 0
         if unnamed > 0 {
-            missing.append("national id or name (BT-501, BT-500) of \(unnamed) tenderer\(unnamed == 1 ? "" : "s")")
+            missing.append("national id or name (BT-501, BT-500) of \(unnamed.counted("tenderer"))")
         }
         guard missing.isEmpty else {
             return Finding(indicator: indicator, lot: lot.id, status: .insufficientData(missing: missing),
