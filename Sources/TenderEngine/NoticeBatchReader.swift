@@ -29,12 +29,6 @@ public struct NoticeBatchReader: Sendable {
         max(1, System.activeProcessorCount)
     }
 
-    private enum Outcome<Handle: Sendable, Failure: Error>: Sendable {
-        case stored(procedureId: String, handle: Handle)
-        case unreadable(Diagnostic)
-        case storageFailed(Failure)
-    }
-
     private struct Worker {
         let reader: EFormsReader
         var scratch: [UInt8] = []
@@ -46,34 +40,29 @@ public struct NoticeBatchReader: Sendable {
         progress?.begin(.reading, total: files.count)
         let limits = self.limits
         // One file at a time: sizes vary, and a slow file must not hold a block of others.
-        let outcomes = Parallel.map(count: files.count, jobs: jobs, block: 1,
-                                    worker: { Worker(reader: EFormsReader(limits: limits)) }) {
-            worker, index -> Outcome<Storage.NoticeHandle, Storage.Failure> in
+        // A storage failure ends the run (the first in file order); an unreadable file does not.
+        let outcomes = try Parallel.map(count: files.count, jobs: jobs, block: 1,
+                                        worker: { Worker(reader: EFormsReader(limits: limits)) }) {
+            worker, index throws(Storage.Failure) -> Result<(procedureId: String, handle: Storage.NoticeHandle), Diagnostic> in
             defer { progress?.advance() }
             let notice: Notice
             do throws(Diagnostic) {
                 notice = try worker.reader.read(file: files[index])
             } catch {
-                return .unreadable(error)
+                return .failure(error)
             }
             progress?.countNotice()
-            do throws(Storage.Failure) {
-                return .stored(procedureId: notice.procedureId, handle: try storage.store(notice, scratch: &worker.scratch))
-            } catch {
-                return .storageFailed(error)
-            }
+            return .success((notice.procedureId, try storage.store(notice, scratch: &worker.scratch)))
         }
         var entries: [StoredNotices<Storage>.Entry] = []
         entries.reserveCapacity(outcomes.count)
         var errors: [Diagnostic] = []
         for (file, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .stored(let procedureId, let handle):
-                entries.append(.init(procedureId: procedureId, file: file, handle: handle))
-            case .unreadable(let diagnostic):
+            case .success(let stored):
+                entries.append(.init(procedureId: stored.procedureId, file: file, handle: stored.handle))
+            case .failure(let diagnostic):
                 errors.append(diagnostic)
-            case .storageFailed(let failure):
-                throw failure
             }
         }
         return NoticeBatch(notices: StoredNotices(storage: storage, entries: entries), errors: errors)
