@@ -20,11 +20,10 @@ public struct ProcedureAssembler: Sendable {
 
     public var procedureCount: Int { noticesByProcedure.count }
 
-    /// Every procedure, sorted by id, built on `jobs` threads (the result does not depend on it).
-    public func assemble(jobs: Int = 1) -> [Procedure] {
-        let ids = noticesByProcedure.keys.sorted()
-        let notices = noticesByProcedure
-        return Parallel.map(count: ids.count, jobs: jobs) { ProcedureBuilder.build(id: ids[$0], notices: notices[ids[$0]]!) }
+    /// Every procedure, sorted by id. (The engine assembles one procedure at a time from its
+    /// stored notices, on its own threads, with ``procedure(id:notices:)``.)
+    public func assemble() -> [Procedure] {
+        noticesByProcedure.keys.sorted().map { Self.procedure(id: $0, notices: noticesByProcedure[$0]!) }
     }
 
     /// One procedure from all of its notices (in any order).
@@ -32,9 +31,9 @@ public struct ProcedureAssembler: Sendable {
         ProcedureBuilder.build(id: id, notices: notices)
     }
 
-    public static func assemble<S: Sequence>(_ notices: S, jobs: Int = 1) -> [Procedure] where S.Element == Notice {
+    public static func assemble<S: Sequence>(_ notices: S) -> [Procedure] where S.Element == Notice {
         var assembler = ProcedureAssembler()
         assembler.add(contentsOf: notices)
-        return assembler.assemble(jobs: jobs)
+        return assembler.assemble()
     }
 }

@@ -39,9 +39,8 @@ public struct Screener: Sendable {
     }
 
     /// Screens `procedures` in memory on `jobs` threads; the result does not depend on `jobs`.
-    /// `onScreened` is called (from any thread) after each procedure, for progress.
-    public func screen(_ procedures: [Procedure], jobs: Int = 1,
-                       onScreened: (@Sendable () -> Void)? = nil) -> ScreeningResult {
+    /// (The engine screens in bounded passes instead: `ScreenJob` in TenderEngine.)
+    public func screen(_ procedures: [Procedure], jobs: Int = 1) -> ScreeningResult {
         // Contiguous chunks, merged below in chunk order.
         let chunks = max(1, jobs)
         let partials = Parallel.map(count: chunks, jobs: jobs) { chunk in
@@ -54,10 +53,7 @@ public struct Screener: Sendable {
         var populations = emptyPopulations()
         for partial in partials { populations.merge(partial) }
         let screener = prepared(with: populations)
-        let screened = Parallel.map(count: procedures.count, jobs: jobs) { index in
-            defer { onScreened?() }
-            return screener.screen(procedures[index])
-        }
+        let screened = Parallel.map(count: procedures.count, jobs: jobs) { screener.screen(procedures[$0]) }
         return ScreeningResult(ranking: Ranking.rank(screened), indicators: screener.indicators,
                                populations: screener.populations)
     }
