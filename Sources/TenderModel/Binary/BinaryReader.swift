@@ -61,8 +61,13 @@ struct BinaryReader {
 
     @inline(__always)
     mutating func int64() throws(NoticeCodec.Failure) -> Int64 {
-        let zigzag = try varint()
-        return Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+        Self.unzigzag(try varint())
+    }
+
+    /// The inverse of ``BinaryWriter/zigzag(_:)``.
+    @inline(__always)
+    static func unzigzag(_ zigzag: UInt64) -> Int64 {
+        Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
     }
 
     @inline(__always)

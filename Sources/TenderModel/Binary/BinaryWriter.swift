@@ -81,7 +81,13 @@ struct BinaryWriter: ~Copyable {
     /// Zigzag: 0, -1, 1, -2… become 0, 1, 2, 3…
     @inline(__always)
     mutating func int(_ value: Int64) {
-        varint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+        varint(Self.zigzag(value))
+    }
+
+    /// 0, -1, 1, -2… as 0, 1, 2, 3…, so small negative numbers stay short varints.
+    @inline(__always)
+    static func zigzag(_ value: Int64) -> UInt64 {
+        UInt64(bitPattern: (value << 1) ^ (value >> 63))
     }
 
     @inline(__always)

@@ -15,7 +15,7 @@ extension TimeOfDay: BinaryCodable {
     func encode(to writer: inout BinaryWriter) {
         writer.varint(UInt64(UInt32(bitPattern: secondsSinceMidnight)))
         if let offsetMinutes {
-            writer.varint(UInt64(bitPattern: (Int64(offsetMinutes) << 1) ^ (Int64(offsetMinutes) >> 63)) + 1)
+            writer.varint(BinaryWriter.zigzag(Int64(offsetMinutes)) + 1)
         } else {
             writer.byte(0)
         }
@@ -29,8 +29,7 @@ extension TimeOfDay: BinaryCodable {
         let offsetPlusOne = try reader.varint()
         var offset: Int16?
         if offsetPlusOne != 0 {
-            let zigzag = offsetPlusOne &- 1
-            let minutes = Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
+            let minutes = BinaryReader.unzigzag(offsetPlusOne &- 1)
             guard (-14 * 60...14 * 60).contains(minutes) else {
                 throw .invalidValue("time zone offset", offset: offsetStart)
             }
