@@ -210,8 +210,9 @@ enum Catalogue {
     static let entityActivities = ["water", "electricity", "urttb"]
 
     /// BT-105 procedure types of the background market and their shares.
-    static let procedureTypes: [(code: String, weight: Double)] = [
-        ("open", 0.74), ("restricted", 0.08), ("neg-w-call", 0.06), ("comp-dial", 0.015), ("neg-wo-call", 0.065),
+    static let procedureTypes: [(type: ProcedureType, weight: Double)] = [
+        (.open, 0.74), (.restricted, 0.08), (.negotiatedWithCall, 0.06), (.competitiveDialogue, 0.015),
+        (.negotiatedWithoutCall, 0.065),
     ]
 
     /// BT-136 direct-award justifications.

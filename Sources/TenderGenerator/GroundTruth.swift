@@ -75,13 +75,7 @@ public struct GroundTruth: Sendable, Hashable {
         out.raw(",\"procedures\":")
         out.raw(String(procedures))
         out.raw(",\n\"rates\":{")
-        let rateList: [(String, Double)] = [
-            ("cartel-rotation", rates.cartelRotation), ("favoured-supplier", rates.favouredSupplier),
-            ("threshold-splitting", rates.thresholdSplitting), ("deadline-abuse", rates.deadlineAbuse),
-            ("identical-bids", rates.identicalBids), ("justified-urgency", rates.justifiedUrgency),
-            ("framework-at-estimate", rates.frameworkAtEstimate),
-        ]
-        for (position, (key, value)) in rateList.enumerated() {
+        for (position, (key, value)) in rates.entries.enumerated() {
             if position > 0 { out.raw(",") }
             out.string(key)
             out.raw(":")

@@ -24,23 +24,18 @@ struct BuyerEntity {
     var legalBasis: String
     /// Prefix of internal references (BT-22).
     var referencePrefix: String
-    var weight: Double
 }
 
 struct SupplierEntity {
     var organization: OrganizationEntity
     /// BT-165.
     var size: String
-    var division: Int
-    /// How often it bids, relative to the others of its market.
-    var strength: Double
 }
 
 /// One market: the suppliers of a CPV division in a country.
 struct MarketPool {
-    var country: Int
-    var division: Int
     var suppliers: [Int]
+    /// How often each supplier bids, relative to the others of its market.
     var weights: [Double]
 }
 
@@ -112,7 +107,7 @@ struct Market {
                 weights.append(weight)
                 market.buyers.append(BuyerEntity(
                     organization: organization, legalType: combination.type, activity: activity, utility: utility,
-                    legalBasis: utility ? "32014L0025" : "32014L0024", referencePrefix: prefix, weight: weight))
+                    legalBasis: utility ? "32014L0025" : "32014L0024", referencePrefix: prefix))
             }
             // Shuffle weights so the busiest buyers are not always the first names built.
             random.shuffle(&weights)
@@ -122,7 +117,7 @@ struct Market {
 
         // Suppliers: a pool per market, larger where more procedures are expected.
         for (countryIndex, country) in countries.enumerated() {
-            for (divisionIndex, division) in divisions.enumerated() {
+            for division in divisions {
                 let expected = Double(procedures) * country.weight * division.weight
                 let count = division.niche ? 2 + random.below(3)
                     : min(40, max(6, Int(5 + expected.squareRoot() * 1.3)))
@@ -159,11 +154,9 @@ struct Market {
                         phone: Array((country.phonePrefix + digits(9, &random)).utf8))
                     members.append(market.suppliers.count)
                     weights.append(sizeFactor * random.uniform(0.5, 1.5))
-                    market.suppliers.append(SupplierEntity(organization: organization, size: size, division: divisionIndex,
-                                                           strength: weights[weights.count - 1]))
+                    market.suppliers.append(SupplierEntity(organization: organization, size: size))
                 }
-                market.pools.append(MarketPool(country: countryIndex, division: divisionIndex, suppliers: members,
-                                               weights: weights))
+                market.pools.append(MarketPool(suppliers: members, weights: weights))
             }
         }
         return market

@@ -71,9 +71,7 @@ public enum MarketGenerator {
             throw GeneratorError(.invalidOptions, "--procedures must be at most \(maximumProcedures)")
         }
         guard options.jobs >= 1 else { throw GeneratorError(.invalidOptions, "--jobs must be at least 1") }
-        let rates = options.rates
-        let all = [rates.cartelRotation, rates.favouredSupplier, rates.thresholdSplitting, rates.deadlineAbuse,
-                   rates.identicalBids, rates.justifiedUrgency, rates.frameworkAtEstimate]
+        let all = options.rates.entries.map(\.value)
         guard all.allSatisfy({ $0 >= 0 && $0 <= 0.2 }), all.reduce(0, +) <= 0.5 else {
             throw GeneratorError(.invalidOptions, "scheme rates must each be between 0 and 0.2, and add up to at most 0.5")
         }
@@ -160,8 +158,7 @@ public enum MarketGenerator {
     }
 
     static func folderName(_ folder: Int) -> String {
-        let digits = String(folder)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        padded(folder, width: 4)
     }
 
     private static func assembleTruth(plan: MarketPlan, options: GeneratorOptions, outcomes: [Outcome]) -> GroundTruth {
@@ -192,29 +189,24 @@ public enum MarketGenerator {
         var groups: [GroundTruth.Group] = []
         for ring in plan.rings {
             groups.append(GroundTruth.Group(
-                group: groupName("ring", ring.id), scheme: .cartelRotation,
+                group: groupId("ring", ring.id), scheme: .cartelRotation,
                 market: Catalogue.countries[ring.country].code + " " + Catalogue.divisions[ring.division].code,
                 members: ring.members.map(supplierId), procedures: ring.procedures.map(procedureId).sorted()))
         }
         for pair in plan.pairs {
             groups.append(GroundTruth.Group(
-                group: groupName("pair", pair.id), scheme: .favouredSupplier, buyer: buyerId(pair.buyer),
+                group: groupId("pair", pair.id), scheme: .favouredSupplier, buyer: buyerId(pair.buyer),
                 supplier: supplierId(pair.supplier), procedures: pair.procedures.map(procedureId).sorted()))
         }
         for series in plan.series {
             groups.append(GroundTruth.Group(
-                group: groupName("split", series.id), scheme: .thresholdSplitting, buyer: buyerId(series.buyer),
+                group: groupId("split", series.id), scheme: .thresholdSplitting, buyer: buyerId(series.buyer),
                 supplier: series.supplier.map(supplierId), cpvClass: series.cpvClass, threshold: series.threshold,
                 total: series.estimates.reduce(0, +), procedures: series.procedures.map(procedureId).sorted()))
         }
         groups.sort { $0.group < $1.group }
         return GroundTruth(seed: options.seed, procedures: options.procedures, rates: options.rates,
                            planted: planted, camouflaged: camouflaged, groups: groups)
-    }
-
-    private static func groupName(_ prefix: String, _ id: Int) -> String {
-        let digits = String(id)
-        return prefix + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
 

@@ -69,15 +69,17 @@ struct NoticeRenderer {
     /// the award notice / VEAT of a direct award).
     func render() -> [RenderedNotice] {
         var notices: [RenderedNotice] = []
+        func add(kind: Int, dispatch: Int32, _ bytes: (_ published: Int32) -> [UInt8]) {
+            let published = publicationDay(kind: kind, dispatch: dispatch)
+            notices.append(RenderedNotice(fileName: fileName(kind: kind, published: published), bytes: bytes(published)))
+        }
         if spec.hasContractNotice {
-            notices.append(RenderedNotice(fileName: fileName(kind: 0, day: spec.contractNoticeDay),
-                                          bytes: contractNotice(change: false)))
+            add(kind: 0, dispatch: spec.contractNoticeDay) { contractNotice(change: false, published: $0) }
             if spec.hasChangeNotice {
-                notices.append(RenderedNotice(fileName: fileName(kind: 1, day: spec.changeNoticeDay!),
-                                              bytes: contractNotice(change: true)))
+                add(kind: 1, dispatch: spec.changeNoticeDay!) { contractNotice(change: true, published: $0) }
             }
         }
-        notices.append(RenderedNotice(fileName: fileName(kind: 2, day: spec.awardNoticeDay), bytes: awardNotice()))
+        add(kind: 2, dispatch: spec.awardNoticeDay) { awardNotice(published: $0) }
         return notices
     }
 
@@ -89,16 +91,20 @@ struct NoticeRenderer {
     }
 
     func publicationDay(kind: Int, dispatch: Int32) -> Int32 {
-        let day = dispatch + Int32(2 + SplitMix64.hash(plan.seed, UInt64(spec.index), UInt64(kind), 0x7075) % 4)
-        let weekday = (Int(day) + 4) % 7
-        return weekday == 0 ? day + 1 : weekday == 6 ? day + 2 : day
+        let delay = 2 + SplitMix64.hash(plan.seed, UInt64(spec.index), UInt64(kind), 0x7075) % 4
+        return followingWorkday(dispatch + Int32(delay))
     }
 
-    func fileName(kind: Int, day: Int32) -> [UInt8] {
-        var buffer = XMLBuffer(compact: true, capacity: 24)
+    /// The OJ S identifier of notice `kind` published on `published`: `00100003-2024`.
+    func publicationId(_ buffer: inout XMLBuffer, kind: Int, published: Int32) {
         buffer.integer(publicationNumber(kind: kind), width: 8)
         buffer.byte(0x2D)
-        buffer.integer(CalendarDate(daysSinceEpoch: publicationDay(kind: kind, dispatch: day)).year)
+        buffer.integer(CalendarDate(daysSinceEpoch: published).year)
+    }
+
+    func fileName(kind: Int, published: Int32) -> [UInt8] {
+        var buffer = XMLBuffer(compact: true, capacity: 24)
+        publicationId(&buffer, kind: kind, published: published)
         buffer.raw(".xml")
         return buffer.bytes
     }
@@ -110,8 +116,8 @@ struct NoticeRenderer {
         let year = CalendarDate(daysSinceEpoch: day).year
         let march = CalendarDate(year: year, month: 3, day: 31)!.daysSinceEpoch
         let october = CalendarDate(year: year, month: 10, day: 31)!.daysSinceEpoch
-        let start = march - Int32((Int(march) + 4) % 7)
-        let end = october - Int32((Int(october) + 4) % 7)
+        let start = march - Int32(weekday(march))
+        let end = october - Int32(weekday(october))
         return Offset(hours: base + (day >= start && day < end ? 1 : 0))
     }
 
@@ -196,15 +202,12 @@ struct NoticeRenderer {
         x.close("efac:Organization")
     }
 
-    func publication(_ x: inout XMLBuffer, kind: Int, dispatch: Int32) {
-        let day = publicationDay(kind: kind, dispatch: dispatch)
+    func publication(_ x: inout XMLBuffer, kind: Int, published day: Int32) {
         let date = CalendarDate(daysSinceEpoch: day)
         let dayOfYear = Int(day - CalendarDate(year: date.year, month: 1, day: 1)!.daysSinceEpoch)
         x.open("efac:Publication")
-        x.leaf("efbc:NoticePublicationID", " schemeName=\"ojs-notice-id\"") { buffer in
-            buffer.integer(publicationNumber(kind: kind), width: 8)
-            buffer.byte(0x2D)
-            buffer.integer(date.year)
+        x.leaf("efbc:NoticePublicationID", " schemeName=\"ojs-notice-id\"") {
+            publicationId(&$0, kind: kind, published: day)
         }
         x.leaf("efbc:GazetteID", " schemeName=\"ojs-id\"") { buffer in
             buffer.integer(1 + dayOfYear * 250 / 366)
@@ -348,7 +351,7 @@ struct NoticeRenderer {
 
     // MARK: contract notice
 
-    func contractNotice(change: Bool) -> [UInt8] {
+    func contractNotice(change: Bool, published: Int32) -> [UInt8] {
         var x = XMLBuffer(compact: change ? spec.compactChangeNotice : spec.compactContractNotice)
         let day = change ? spec.changeNoticeDay! : spec.contractNoticeDay
         x.start(root: "ContractNotice", namespaces: contractNamespaces)
@@ -358,7 +361,7 @@ struct NoticeRenderer {
         x.open("efac:Organizations")
         authorityOrganizations(&x)
         x.close("efac:Organizations")
-        publication(&x, kind: change ? 1 : 0, dispatch: day)
+        publication(&x, kind: change ? 1 : 0, published: published)
         closeExtension(&x)
         header(&x, noticeId: change ? spec.changeNoticeId : spec.contractNoticeId, day: day,
                minutes: change ? (spec.contractNoticeMinutes + 97) % (17 * 60) : spec.contractNoticeMinutes)
@@ -500,7 +503,7 @@ struct NoticeRenderer {
         x.close("efac:FieldsPrivacy")
     }
 
-    func awardNotice() -> [UInt8] {
+    func awardNotice(published: Int32) -> [UInt8] {
         var x = XMLBuffer(compact: spec.compactAwardNotice)
         let day = spec.awardNoticeDay
         let parties = parties()
@@ -626,7 +629,7 @@ struct NoticeRenderer {
             organization(&x, entity.organization, number: position + 3, size: entity.size, website: false)
         }
         x.close("efac:Organizations")
-        publication(&x, kind: 2, dispatch: day)
+        publication(&x, kind: 2, published: published)
         closeExtension(&x)
 
         header(&x, noticeId: spec.awardNoticeId, day: day, minutes: spec.awardNoticeMinutes)
@@ -641,10 +644,8 @@ struct NoticeRenderer {
         x.leaf("cbc:ProcedureCode", " listName=\"procurement-procedure-type\"", spec.type.code)
         if spec.hasContractNotice {
             x.open("cac:NoticeDocumentReference")
-            x.leaf("cbc:ID", " schemeName=\"ojs-notice-id\"") { buffer in
-                buffer.integer(publicationNumber(kind: 0), width: 8)
-                buffer.byte(0x2D)
-                buffer.integer(CalendarDate(daysSinceEpoch: publicationDay(kind: 0, dispatch: spec.contractNoticeDay)).year)
+            x.leaf("cbc:ID", " schemeName=\"ojs-notice-id\"") {
+                publicationId(&$0, kind: 0, published: publicationDay(kind: 0, dispatch: spec.contractNoticeDay))
             }
             x.close("cac:NoticeDocumentReference")
             x.open("cac:ProcessJustification")

@@ -30,6 +30,16 @@ public struct SchemeRates: Sendable, Hashable {
     public init() {}
 
     public static let standard = SchemeRates()
+
+    /// Every rate under its truth-file key, in the truth file's order.
+    var entries: [(key: String, value: Double)] {
+        [
+            ("cartel-rotation", cartelRotation), ("favoured-supplier", favouredSupplier),
+            ("threshold-splitting", thresholdSplitting), ("deadline-abuse", deadlineAbuse),
+            ("identical-bids", identicalBids), ("justified-urgency", justifiedUrgency),
+            ("framework-at-estimate", frameworkAtEstimate),
+        ]
+    }
 }
 
 enum ProcedureType: Int {
@@ -48,16 +58,6 @@ enum ProcedureType: Int {
     /// A separate stage for requests to participate (BT-1311), tenders invited later.
     var twoStage: Bool {
         self == .restricted || self == .negotiatedWithCall || self == .competitiveDialogue
-    }
-
-    static func from(code: String) -> ProcedureType {
-        switch code {
-        case "restricted": .restricted
-        case "neg-w-call": .negotiatedWithCall
-        case "comp-dial": .competitiveDialogue
-        case "neg-wo-call": .negotiatedWithoutCall
-        default: .open
-        }
     }
 }
 
@@ -107,14 +107,12 @@ struct Pair {
     var id: Int
     var buyer: Int
     var supplier: Int
-    var division: Int
     var procedures: [Int] = []
 }
 
 struct Series {
     var id: Int
     var buyer: Int
-    var division: Int
     var cpvClass: String
     var threshold: Int64
     var supplier: Int?
@@ -147,7 +145,7 @@ struct MarketPlan {
             let country = random.weighted(countryWeights)
             let buyer = plan.pickBuyer(country: country, &random)
             let division = random.weighted(divisionWeights)
-            let type = ProcedureType.from(code: Catalogue.procedureTypes[random.weighted(typeWeights)].code)
+            let type = Catalogue.procedureTypes[random.weighted(typeWeights)].type
             plan.plans.append(ProcedurePlan(
                 buyer: buyer, division: division, cpv: random.below(Catalogue.divisions[division].cpvs.count),
                 dispatch: randomWorkday(&random), type: type))
@@ -206,10 +204,7 @@ struct MarketPlan {
     }
 
     static func randomWorkday(_ random: inout Xoshiro256) -> Int32 {
-        var day = firstDay + Int32(random.below(Int(lastDay - firstDay) + 1))
-        let weekday = (Int(day) + 4) % 7  // 0 Sunday … 6 Saturday
-        if weekday == 0 { day += 1 } else if weekday == 6 { day -= 1 }
-        return day
+        nearestWorkday(firstDay + Int32(random.below(Int(lastDay - firstDay) + 1)))
     }
 
     private static func spreadDates(_ count: Int, _ random: inout Xoshiro256) -> [Int32] {
@@ -263,7 +258,7 @@ struct MarketPlan {
             let supplier = random.pick(market.pool(country: country, division: division).suppliers)
             let procedures = next(size)
             let dates = Self.spreadDates(procedures.count, &random)
-            var pair = Pair(id: pairs.count + 1, buyer: buyer, supplier: supplier, division: division)
+            var pair = Pair(id: pairs.count + 1, buyer: buyer, supplier: supplier)
             for (turn, index) in procedures.enumerated() {
                 plans[index].buyer = buyer
                 plans[index].division = division
@@ -301,19 +296,17 @@ struct MarketPlan {
                 : nil
             let procedures = next(size)
             var day = Self.firstDay + Int32(random.below(Int(Self.lastDay - Self.firstDay) - 150))
-            var group = Series(id: series.count + 1, buyer: buyer, division: division, cpvClass: cpvClass,
-                               threshold: threshold, supplier: supplier)
+            var group = Series(id: series.count + 1, buyer: buyer, cpvClass: cpvClass, threshold: threshold,
+                               supplier: supplier)
             let variants = ["000", "100", "200", "300", "400", "500"]
             for (part, index) in procedures.enumerated() {
                 let share = random.uniform(0.011, 0.048)
                 var estimate = Int64(Double(threshold) * (1 - share))
                 estimate -= estimate % 10
-                let weekday = (Int(day) + 4) % 7
-                let dispatch = weekday == 0 ? day + 1 : weekday == 6 ? day - 1 : day
                 plans[index].buyer = buyer
                 plans[index].division = division
                 plans[index].cpvOverride = cpvClass + random.pick(variants)
-                plans[index].dispatch = dispatch
+                plans[index].dispatch = nearestWorkday(day)
                 plans[index].type = .open
                 plans[index].role = .splitting(series: series.count, part: part, estimate: estimate)
                 group.procedures.append(index)
@@ -323,6 +316,32 @@ struct MarketPlan {
             series.append(group)
             remaining -= procedures.count
         }
+    }
+}
+
+// MARK: weekdays
+
+/// 0 Sunday … 6 Saturday (day 0, 1970-01-01, was a Thursday).
+func weekday(_ day: Int32) -> Int {
+    (Int(day) + 4) % 7
+}
+
+/// The day, or the Monday after when it falls on a weekend.
+func followingWorkday(_ day: Int32) -> Int32 {
+    switch weekday(day) {
+    case 6: day + 2
+    case 0: day + 1
+    default: day
+    }
+}
+
+/// The day, or the closest weekday when it falls on a weekend: Saturday the Friday before,
+/// Sunday the Monday after.
+func nearestWorkday(_ day: Int32) -> Int32 {
+    switch weekday(day) {
+    case 6: day - 1
+    case 0: day + 1
+    default: day
     }
 }
 

@@ -71,7 +71,7 @@ private struct Builder {
         var reference = buyer.referencePrefix + "-"
         reference += String(CalendarDate(daysSinceEpoch: procedurePlan.dispatch).year) + "-"
         let number = 1 + Int(SplitMix64.hash(plan.seed, UInt64(index), 0x726566) % 899)
-        reference += String(repeating: "0", count: number < 10 ? 2 : number < 100 ? 1 : 0) + String(number)
+        reference += padded(number, width: 3)
         spec = ProcedureSpec(
             index: index,
             id: derivedUUID(seed: plan.seed, index: index, salt: 1),
@@ -155,8 +155,7 @@ private struct Builder {
     var dispatch: Int32 { procedurePlan.dispatch }
 
     /// Minimum days for the lot's first-stage deadline (2014/24/EU and 2014/25/EU alike).
-    func legalMinimum(_ lot: LotSpec, urgency: Bool) -> Int {
-        if urgency { return 15 }
+    func legalMinimum(_ lot: LotSpec) -> Int {
         if spec.type.twoStage { return 30 }
         return lot.electronicSubmission == .notAllowed ? 35 : 30
     }
@@ -170,7 +169,7 @@ private struct Builder {
     mutating func setLegalDeadlines() {
         var base = 0
         for position in spec.lots.indices {
-            let minimum = legalMinimum(spec.lots[position], urgency: false)
+            let minimum = legalMinimum(spec.lots[position])
             if position == 0 { base = extraDays() }
             let later = position > 0 && random.chance(0.12) ? 7 : 0
             setDeadline(position, days: minimum + base + later)
@@ -178,21 +177,13 @@ private struct Builder {
     }
 
     mutating func setDeadline(_ position: Int, days: Int) {
-        let day = Self.workday(dispatch + Int32(days), notBefore: dispatch + Int32(days))
+        let day = followingWorkday(dispatch + Int32(days))
         if spec.type.twoStage {
             spec.lots[position].requestsDeadline = day
         } else {
             spec.lots[position].deadline = day
         }
         spec.lots[position].deadlineMinutes = [10 * 60, 12 * 60, 12 * 60, 14 * 60, 16 * 60][random.below(5)]
-    }
-
-    /// Deadlines falling on a weekend move to the Monday (never earlier than `notBefore`).
-    static func workday(_ day: Int32, notBefore: Int32) -> Int32 {
-        let weekday = (Int(day) + 4) % 7
-        if weekday == 6 { return day + 2 }
-        if weekday == 0 { return day + 1 }
-        return max(day, notBefore)
     }
 
     /// The deadline the decision period runs from: BT-131 (after changes), or for two-stage
@@ -243,9 +234,7 @@ private struct Builder {
             last = max(last, lot.awardDate, lot.conclusionDate ?? 0)
         }
         let delay = Int32(4 + Int(SplitMix64.hash(plan.seed, UInt64(index), 0x63616E) % 32))
-        let day = last + delay
-        let weekday = (Int(day) + 4) % 7
-        return weekday == 0 ? day + 1 : weekday == 6 ? day + 2 : day
+        return followingWorkday(last + delay)
     }
 
     // MARK: bidders and prices
@@ -301,6 +290,13 @@ private struct Builder {
         tenders.sort { $0.cents < $1.cents }
         let winner = qualityAward && tenders.count > 1 ? 1 : 0
         return (tenders, winner)
+    }
+
+    /// Gives lot `position` its tenders (sorted by price) and winner, and ranks them.
+    mutating func award(_ position: Int, tenders: [TenderSpec], winner: Int) {
+        spec.lots[position].tenders = tenders
+        spec.lots[position].winner = winner
+        Self.rank(&spec.lots[position])
     }
 
     /// Ranks: by price, or the winner first when it was not the cheapest.
@@ -363,12 +359,10 @@ private struct Builder {
             let suppliers = bidders(backgroundBidderCount())
             let (tenders, winner) = competitiveTenders(suppliers, estimate: internalEstimates[position],
                                                        qualityAward: random.chance(Messiness.qualityAward))
-            spec.lots[position].tenders = tenders
-            spec.lots[position].winner = winner
+            award(position, tenders: tenders, winner: winner)
             if random.chance(Messiness.framework) {
                 spec.lots[position].framework = true
             }
-            Self.rank(&spec.lots[position])
             applyMessiness(to: position, onlyWinners: onlyWinners, allowValueProblems: true)
         }
         setLegalAwardDates()
@@ -440,9 +434,7 @@ private struct Builder {
                 }
             }
             tenders.sort { $0.cents < $1.cents }
-            spec.lots[position].tenders = tenders
-            spec.lots[position].winner = tenders.firstIndex { $0.supplier == lotWinner } ?? 0
-            Self.rank(&spec.lots[position])
+            award(position, tenders: tenders, winner: tenders.firstIndex { $0.supplier == lotWinner } ?? 0)
             applyMessiness(to: position, onlyWinners: onlyWinners, allowValueProblems: false,
                            allowMissingStatistics: random.chance(0.6))
             let winnerId = plan.market.suppliers[lotWinner].organization.nationalIdText
@@ -451,13 +443,8 @@ private struct Builder {
         }
         setLegalAwardDates()
         spec.planted.append(PlantedScheme(
-            scheme: .cartelRotation, lots: spec.lots.map { lotId($0.number) }, group: Self.groupId("ring", ring.id),
+            scheme: .cartelRotation, lots: spec.lots.map { lotId($0.number) }, group: groupId("ring", ring.id),
             detail: "turn \(turn + 1) of \(ring.procedures.count); " + details.joined(separator: "; ")))
-    }
-
-    static func groupId(_ prefix: String, _ id: Int) -> String {
-        let digits = String(id)
-        return prefix + "-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     func percent(_ share: Double) -> String {
@@ -476,15 +463,13 @@ private struct Builder {
         let actual = Int((spec.lots[0].deadline ?? spec.lots[0].requestsDeadline ?? dispatch) - dispatch)
         let ratio = random.uniform(0.98, 1.02)
         let (amount, withCents) = cents(internalEstimates[0] * ratio)
-        spec.lots[0].tenders = [TenderSpec(supplier: pair.supplier, cents: amount, withCents: withCents)]
-        spec.lots[0].winner = 0
-        Self.rank(&spec.lots[0])
+        award(0, tenders: [TenderSpec(supplier: pair.supplier, cents: amount, withCents: withCents)], winner: 0)
         applyMessiness(to: 0, onlyWinners: false, allowValueProblems: false, allowMissingStatistics: random.chance(0.5))
         setLegalAwardDates()
         let supplierId = plan.market.suppliers[pair.supplier].organization.nationalIdText
         let stage = spec.type.twoStage ? "requests" : "submission"
         spec.planted.append(PlantedScheme(
-            scheme: .favouredSupplier, lots: [lotId(1)], group: Self.groupId("pair", pair.id),
+            scheme: .favouredSupplier, lots: [lotId(1)], group: groupId("pair", pair.id),
             detail: "supplier \(supplierId); single bid; \(stage) period \(actual) days (minimum 30); "
                 + "winning price \(percent(Double(amount) / 100 / internalEstimates[0])) of the estimate"))
     }
@@ -509,9 +494,7 @@ private struct Builder {
             (tenders, winner) = competitiveTenders(bidders(backgroundBidderCount()), estimate: Double(estimate),
                                                    qualityAward: false)
         }
-        spec.lots[0].tenders = tenders
-        spec.lots[0].winner = winner
-        Self.rank(&spec.lots[0])
+        award(0, tenders: tenders, winner: winner)
         applyMessiness(to: 0, onlyWinners: random.chance(Messiness.onlyWinnersListed), allowValueProblems: false)
         setLegalAwardDates()
         let total = series.estimates.reduce(0, +)
@@ -522,7 +505,7 @@ private struct Builder {
             detail += "; supplier \(plan.market.suppliers[favourite].organization.nationalIdText) bids in every part"
         }
         spec.planted.append(PlantedScheme(scheme: .thresholdSplitting, lots: [lotId(1)],
-                                          group: Self.groupId("split", series.id), detail: detail))
+                                          group: groupId("split", series.id), detail: detail))
     }
 
     // MARK: deadline abuse
@@ -536,7 +519,7 @@ private struct Builder {
             let lot = spec.lots[0]
             let actual = Int((lot.deadline ?? lot.requestsDeadline!) - dispatch)
             details.append("\(spec.type.twoStage ? "requests" : "submission") period \(actual) days "
-                + "(minimum \(legalMinimum(lot, urgency: false)))")
+                + "(minimum \(legalMinimum(lot)))")
         } else if abuse.contains(.movedEarlier) {
             for position in spec.lots.indices {
                 spec.lots[position].electronicSubmission = .required
@@ -546,7 +529,7 @@ private struct Builder {
             spec.changeNoticeDay = changeDay
             spec.changeReason = Text.escaped(random.pick(Catalogue.changeReasons))
             let days = random.chance(0.6) ? 16 + random.below(12) : 30 + random.below(4)
-            let moved = Self.workday(dispatch + Int32(days), notBefore: dispatch + Int32(days))
+            let moved = followingWorkday(dispatch + Int32(days))
             for position in spec.lots.indices { spec.lots[position].changedDeadline = moved }
             let from = CalendarDate(daysSinceEpoch: spec.lots[0].deadline!)
             details.append("deadline moved earlier by a change notice: \(from) → \(CalendarDate(daysSinceEpoch: moved)), "
@@ -560,9 +543,7 @@ private struct Builder {
             if abuse.contains(.standstill) { count = max(2, count) }
             let (tenders, winner) = competitiveTenders(bidders(count), estimate: internalEstimates[position],
                                                        qualityAward: random.chance(Messiness.qualityAward))
-            spec.lots[position].tenders = tenders
-            spec.lots[position].winner = winner
-            Self.rank(&spec.lots[position])
+            award(position, tenders: tenders, winner: winner)
             applyMessiness(to: position, onlyWinners: onlyWinners, allowValueProblems: false,
                            allowMissingStatistics: !abuse.contains(.standstill))
         }
@@ -620,9 +601,7 @@ private struct Builder {
                 let what = atWinner ? "the winning price" : "a losing price"
                 details.append("\(lotId(position + 1)): \(copies) tenders at \(shared / 100).00 EUR (\(what))")
             }
-            spec.lots[position].tenders = tenders
-            spec.lots[position].winner = winner
-            Self.rank(&spec.lots[position])
+            award(position, tenders: tenders, winner: winner)
             applyMessiness(to: position, onlyWinners: planted ? false : random.chance(0.3), allowValueProblems: false,
                            allowMissingStatistics: !planted)
         }
@@ -645,9 +624,7 @@ private struct Builder {
         for position in spec.lots.indices {
             let (tenders, winner) = competitiveTenders(bidders(backgroundBidderCount()),
                                                        estimate: internalEstimates[position], qualityAward: false)
-            spec.lots[position].tenders = tenders
-            spec.lots[position].winner = winner
-            Self.rank(&spec.lots[position])
+            award(position, tenders: tenders, winner: winner)
             applyMessiness(to: position, onlyWinners: onlyWinners, allowValueProblems: true)
         }
         setLegalAwardDates()
@@ -669,9 +646,7 @@ private struct Builder {
             // The framework's value is its maximum: the winning tender is published at the estimate.
             tenders[0].cents = estimate * 100
             tenders[0].withCents = random.chance(0.5)
-            spec.lots[position].tenders = tenders
-            spec.lots[position].winner = 0
-            Self.rank(&spec.lots[position])
+            award(position, tenders: tenders, winner: 0)
             applyMessiness(to: position, onlyWinners: true, allowValueProblems: false, allowMissingStatistics: false)
         }
         setLegalAwardDates()

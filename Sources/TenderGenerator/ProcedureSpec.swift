@@ -115,9 +115,19 @@ func derivedUUID(seed: UInt64, index: Int, salt: UInt64) -> [UInt8] {
     return output
 }
 
+/// `value` in decimal, zero-padded to at least `width` digits.
+func padded(_ value: Int, width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
 func lotId(_ number: Int) -> String {
-    let digits = String(number)
-    return "LOT-" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    "LOT-" + padded(number, width: 4)
+}
+
+/// Truth group names: `ring-0001`, `pair-0001`, `split-0001`.
+func groupId(_ prefix: String, _ id: Int) -> String {
+    prefix + "-" + padded(id, width: 4)
 }
 
 /// BT-17.

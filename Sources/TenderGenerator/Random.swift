@@ -92,11 +92,6 @@ struct Xoshiro256 {
         return Int(product.high)
     }
 
-    /// Uniform integer in the closed range.
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + below(range.upperBound - range.lowerBound + 1)
-    }
-
     mutating func chance(_ probability: Double) -> Bool {
         unit() < probability
     }

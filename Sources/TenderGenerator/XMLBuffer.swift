@@ -219,28 +219,16 @@ enum Text {
 extension XMLBuffer {
     /// `<tag attributes>PREFIX-0001</tag>`: the notice-local identifiers (ORG-, TEN-, LOT-…).
     mutating func leaf(_ tag: StaticString, _ attributes: StaticString, prefix: StaticString, number: Int) {
-        newline()
-        byte(0x3C)
-        raw(tag)
-        raw(attributes)
-        byte(0x3E)
+        startLeaf(tag, attributes)
         raw(prefix)
         integer(number, width: 4)
-        raw("</")
-        raw(tag)
-        byte(0x3E)
+        endLeaf(tag)
     }
 
     /// `<tag attributes>` followed by text written by `body`, then `</tag>`.
     mutating func leaf(_ tag: StaticString, _ attributes: StaticString, _ body: (inout XMLBuffer) -> Void) {
-        newline()
-        byte(0x3C)
-        raw(tag)
-        raw(attributes)
-        byte(0x3E)
+        startLeaf(tag, attributes)
         body(&self)
-        raw("</")
-        raw(tag)
-        byte(0x3E)
+        endLeaf(tag)
     }
 }
