@@ -75,7 +75,7 @@ struct CoverBidderTests {
         #expect(rare.allSatisfy { results[$0][0].status == .clear })
 
         let indicator = CoverBidder(settings: .standard)
-        var population = CoverBidderPopulation()
+        var population = indicator.makePopulation()
         for procedure in Self.example { indicator.observe(procedure, into: &population) }
         let facts = population.finalize().description
         #expect(facts["tenderers"] == .integer(26))
@@ -182,7 +182,7 @@ struct CoBiddingRingTests {
         #expect(outsider.evidence["outsiderWinner"] == .text("FRA/IDOMEGA"))
 
         let indicator = CoBiddingRing(settings: .standard)
-        var population = CoBiddingPopulation()
+        var population = indicator.makePopulation()
         for procedure in Self.example { indicator.observe(procedure, into: &population) }
         let facts = population.finalize().description
         #expect(facts["pricedCoBids"] == .integer(171))
@@ -282,7 +282,7 @@ struct BidRotationTests {
         #expect(finding.message == "Alpha and Beta take turns: 4 and 4 narrow wins over each other")
 
         let indicator = BidRotation(settings: .standard)
-        var population = BidRotationPopulation()
+        var population = indicator.makePopulation()
         for procedure in Self.example { indicator.observe(procedure, into: &population) }
         let facts = population.finalize().description
         #expect(facts["pricedLosses"] == .integer(116))

@@ -143,7 +143,7 @@ func eur(_ text: String) -> Amount {
 func findings<I: Indicator>(_ type: I.Type, _ procedures: [Procedure], settings: ScreeningSettings = .standard)
     -> [[Finding]] {
     let indicator = I(settings: settings)
-    var population = I.Population()
+    var population = indicator.makePopulation()
     for procedure in procedures { indicator.observe(procedure, into: &population) }
     let summary = population.finalize()
     return procedures.map { indicator.evaluate($0, population: summary) }
@@ -154,9 +154,9 @@ func findings<I: Indicator>(_ type: I.Type, _ procedures: [Procedure], settings:
 func findingsMerged<I: Indicator>(_ type: I.Type, _ procedures: [Procedure], parts: Int,
                                   settings: ScreeningSettings = .standard) -> [[Finding]] {
     let indicator = I(settings: settings)
-    var population = I.Population()
+    var population = indicator.makePopulation()
     for part in 0..<parts {
-        var partial = I.Population()
+        var partial = indicator.makePopulation()
         for index in procedures.count * part / parts..<procedures.count * (part + 1) / parts {
             indicator.observe(procedures[index], into: &partial)
         }

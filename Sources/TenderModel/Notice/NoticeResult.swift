@@ -88,23 +88,13 @@ public struct LotResult: Sendable, Hashable {
     /// Withheld if any winning value is withheld; unknown if any is missing, if there is no
     /// winner, or if the winners' currencies differ.
     public var awardedValue: Reported<Amount> {
-        let winners = winners
-        guard !winners.isEmpty else { return .unknown }
-        var total: Amount?
-        for winner in winners {
-            switch winner.amount {
-            case .withheld(let withholding): return .withheld(withholding)
-            case .unknown: return .unknown
-            case .known(let amount):
-                guard let sum = total else {
-                    total = amount
-                    continue
-                }
-                guard sum.currency == amount.currency, let value = sum.value + amount.value else { return .unknown }
-                total = Amount(value: value, currency: sum.currency)
-            }
+        // The sum stops at the first value it cannot add: withheld there means withheld.
+        var unusable: Reported<Amount> = .unknown
+        let total = Amount.sum(winners) { winner in
+            if case .withheld = winner.amount { unusable = winner.amount }
+            return winner.amount.value
         }
-        return Reported(total)
+        return total.map(Reported.known) ?? unusable
     }
 }
 

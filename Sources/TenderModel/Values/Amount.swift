@@ -18,4 +18,21 @@ public struct Amount: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         currency.map { "\(value) \($0)" } ?? value.description
     }
+
+    /// The exact sum of `items`' amounts, in their one currency. `nil` when there is no item,
+    /// when `amount` gives `nil` for one (the items after it are not read), when currencies
+    /// differ, or when the sum overflows.
+    public static func sum<Items: Sequence>(_ items: Items, _ amount: (Items.Element) -> Amount?) -> Amount? {
+        var total: Amount?
+        for item in items {
+            guard let next = amount(item) else { return nil }
+            guard let sum = total else {
+                total = next
+                continue
+            }
+            guard sum.currency == next.currency, let value = sum.value + next.value else { return nil }
+            total = Amount(value: value, currency: sum.currency)
+        }
+        return total
+    }
 }

@@ -14,11 +14,18 @@ public protocol Indicator: Sendable {
 
     init(settings: ScreeningSettings)
 
+    /// An empty population, carrying the settings `finalize` needs.
+    func makePopulation() -> Population
+
     /// Fold: what one procedure adds to the population.
     func observe(_ procedure: Procedure, into population: inout Population)
 
     /// Every finding for one procedure (per lot where the fact is per lot).
     func evaluate(_ procedure: Procedure, population: Population.Summary) -> [Finding]
+}
+
+extension Indicator where Population: SettingsFreePopulation {
+    public func makePopulation() -> Population { Population() }
 }
 
 extension Indicator where Population == NoPopulation {
@@ -29,8 +36,6 @@ extension Indicator where Population == NoPopulation {
 public protocol IndicatorPopulation: Sendable {
     associatedtype Summary: Sendable
 
-    init()
-
     /// Combines two partial states; the result must not depend on how work was split.
     mutating func merge(_ other: Self)
 
@@ -38,8 +43,13 @@ public protocol IndicatorPopulation: Sendable {
     func finalize() -> Summary
 }
 
+/// A population whose `finalize` needs no settings, so it starts empty from `init()`.
+public protocol SettingsFreePopulation: IndicatorPopulation {
+    init()
+}
+
 /// For indicators that judge each procedure on its own.
-public struct NoPopulation: IndicatorPopulation {
+public struct NoPopulation: SettingsFreePopulation {
     public init() {}
     public mutating func merge(_ other: NoPopulation) {}
     public func finalize() {}

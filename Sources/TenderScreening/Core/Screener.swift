@@ -59,7 +59,7 @@ public struct Screener: Sendable {
     }
 
     private static func fold<I: Indicator>(_ indicator: I) -> any PopulationFold {
-        Fold(indicator: indicator, population: I.Population())
+        Fold(indicator: indicator, population: indicator.makePopulation())
     }
 }
 

@@ -64,7 +64,7 @@ typealias UnusableGap = PriceGap.Unusable
 extension PriceGap.Unusable: Error {}
 
 /// Every price gap of the input, folded for the fences.
-public struct PriceGapPopulation: IndicatorPopulation {
+public struct PriceGapPopulation: SettingsFreePopulation {
     var gaps: [Double] = []
 
     public init() {}

@@ -37,14 +37,6 @@ extension Procedure {
     }
 }
 
-extension ProcedureKind {
-    /// Whether a BT-105 code means the contract was awarded without competition (no call,
-    /// or a procedure type outside the competitive ones).
-    static func isNonCompetitive(_ type: String) -> Bool {
-        withoutCall.contains(type)
-    }
-}
-
 extension OrganizationKey {
     /// Whether the key names the same organisation in every notice (a national id or a name).
     /// A notice-local id (`ORG-0001`) is renumbered in each notice: never aggregate on it.
@@ -62,18 +54,8 @@ extension Procedure {
     /// placeholders and repeated notice totals excluded). `nil` when there is no winner, when
     /// any winner's price is unusable, or when the winners' currencies differ.
     func awardedValue(of lot: ProcedureLot) -> Amount? {
-        guard let winners = lot.result?.winners, !winners.isEmpty else { return nil }
-        var total: Amount?
-        for winner in winners {
-            guard let price = price(of: winner) else { return nil }
-            guard let sum = total else {
-                total = price
-                continue
-            }
-            guard sum.currency == price.currency, let value = sum.value + price.value else { return nil }
-            total = Amount(value: value, currency: sum.currency)
-        }
-        return total
+        guard let winners = lot.result?.winners else { return nil }
+        return Amount.sum(winners) { price(of: $0) }
     }
 }
 

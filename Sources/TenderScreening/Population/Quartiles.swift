@@ -28,4 +28,17 @@ public struct Quartiles: Sendable, Hashable, PopulationDescribing {
         Evidence(["count": .integer(count), "q1": .ratio(q1), "q3": .ratio(q3),
                   "lowerFence": .ratio(fence(.lower).value), "upperFence": .ratio(fence(.upper).value)])
     }
+
+    /// A fenced population for the report: how many entities it holds (under `key`), then the
+    /// quartiles of the eligible ones (`count` 0 when none is).
+    static func evidence(_ quartiles: Quartiles?, entities key: String, count: Int) -> Evidence {
+        var evidence = Evidence()
+        evidence[key] = .integer(count)
+        if let quartiles {
+            for (key, value) in quartiles.description { evidence[key] = value }
+        } else {
+            evidence["count"] = .integer(0)
+        }
+        return evidence
+    }
 }

@@ -81,8 +81,11 @@ public struct BidRotation: Indicator {
                                minimumPricedLosses: settings.integer("minimum-priced-losses", of: Self.metadata))
     }
 
+    public func makePopulation() -> BidRotationPopulation {
+        BidRotationPopulation(rule: rule)
+    }
+
     public func observe(_ procedure: Procedure, into population: inout BidRotationPopulation) {
-        if population.rule == nil { population.rule = rule }
         population.add(procedure, coverMargin: coverMargin)
     }
 

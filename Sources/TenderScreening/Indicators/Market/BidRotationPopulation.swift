@@ -3,12 +3,12 @@ import TenderModel
 /// What `bid-rotation` folds: per market, per loser and winner, the lots the loser lost to
 /// the winner, those with both prices usable, and those it lost by a narrow margin.
 public struct BidRotationPopulation: IndicatorPopulation {
-    /// The settings, set by the indicator on its first observation (populations are made
-    /// without settings).
-    var rule: BidRotationRule?
+    let rule: BidRotationRule
     var losses: [MarketPair: LossTally] = [:]
 
-    public init() {}
+    init(rule: BidRotationRule) {
+        self.rule = rule
+    }
 
     mutating func add(_ procedure: Procedure, coverMargin: Double) {
         for lot in procedure.awardUnits {
@@ -29,13 +29,11 @@ public struct BidRotationPopulation: IndicatorPopulation {
     }
 
     public mutating func merge(_ other: BidRotationPopulation) {
-        rule = rule ?? other.rule
         losses.merge(other.losses) { $0 + $1 }
     }
 
     public func finalize() -> RotationPairs {
-        guard let rule else { return RotationPairs(judged: .notJudged("nothing observed")) }
-        return rule.pairs(from: losses)
+        rule.pairs(from: losses)
     }
 }
 

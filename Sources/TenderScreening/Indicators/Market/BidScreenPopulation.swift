@@ -1,5 +1,5 @@
 /// The screens of every lot that has them, by market: the distributions cut-offs come from.
-public struct BidScreenPopulation: IndicatorPopulation {
+public struct BidScreenPopulation: SettingsFreePopulation {
     /// Per market (`nil` key: market unknown), per screen, the values seen.
     var markets: [String: ScreenSamples] = [:]
 

@@ -4,12 +4,12 @@ import TenderModel
 /// tendered with a price, how many of those saw both priced close to the winning tender,
 /// and who won those.
 public struct CoBiddingPopulation: IndicatorPopulation {
-    /// The settings, set by the indicator on its first observation (populations are made
-    /// without settings).
-    var rule: CoBiddingRule?
+    let rule: CoBiddingRule
     var pairs: [MarketPair: PairCoBids] = [:]
 
-    public init() {}
+    init(rule: CoBiddingRule) {
+        self.rule = rule
+    }
 
     mutating func add(_ procedure: Procedure, coverMargin: Double) {
         for lot in procedure.awardUnits {
@@ -32,13 +32,11 @@ public struct CoBiddingPopulation: IndicatorPopulation {
     }
 
     public mutating func merge(_ other: CoBiddingPopulation) {
-        rule = rule ?? other.rule
         pairs.merge(other.pairs) { $0 + $1 }
     }
 
     public func finalize() -> CoBiddingRings {
-        guard let rule else { return CoBiddingRings(judged: .notJudged("nothing observed")) }
-        return rule.rings(from: pairs)
+        rule.rings(from: pairs)
     }
 }
 

@@ -105,8 +105,11 @@ public struct CoBiddingRing: Indicator {
             minimumPricedCoBids: settings.integer("minimum-priced-co-bids", of: Self.metadata))
     }
 
+    public func makePopulation() -> CoBiddingPopulation {
+        CoBiddingPopulation(rule: rule)
+    }
+
     public func observe(_ procedure: Procedure, into population: inout CoBiddingPopulation) {
-        if population.rule == nil { population.rule = rule }
         population.add(procedure, coverMargin: coverMargin)
     }
 
@@ -135,7 +138,7 @@ public struct CoBiddingRing: Indicator {
         var seen: Finding?
         for ring in byRing.keys.sorted() {
             guard let members = byRing[ring], members.count >= 2 else { continue }
-            let finding = judge(lot, procedure, population.rings[ring], members, population, threshold)
+            let finding = judge(lot, procedure, population.rings[ring], members, tenderers, population, threshold)
             if finding.isFlagged { return finding }
             seen = seen ?? finding
         }
@@ -147,22 +150,22 @@ public struct CoBiddingRing: Indicator {
     /// Two or more members of `ring` tendered: flagged when one won and the others' prices
     /// are not known to be beyond the cover margin.
     private func judge(_ lot: ProcedureLot, _ procedure: Procedure, _ ring: CoBiddingRingFacts, _ members: [LotTenderer],
-                       _ population: CoBiddingRings, _ threshold: Threshold) -> Finding {
+                       _ tenderers: [LotTenderer], _ population: CoBiddingRings, _ threshold: Threshold) -> Finding {
         let id = Self.metadata.id
         var evidence = Evidence()
         evidence["market"] = .text(ring.market)
         evidence["ring"] = .text(ring.id)
         evidence["members"] = .list(ring.members.map { .text($0.value) })
         evidence["membersInLot"] = .list(members.map { .text($0.key.value) })
-        let winning = procedure.pricedWinningTender(of: lot)
         guard let winner = members.first(where: \.won) else {
-            let outsider = procedure.identifiedTenderers(in: lot).first(where: \.won)
+            let outsider = tenderers.first(where: \.won)
             evidence["outsiderWinner"] = outsider.map { .text($0.key.value) } ?? .unknown
             return Finding(indicator: id, lot: lot.id, status: .clear,
                            message: "\(members.count) members of ring \(ring.id) tendered, but a non-member won",
                            evidence: evidence, threshold: threshold)
         }
         evidence["winner"] = .text(winner.key.value)
+        let winning = procedure.pricedWinningTender(of: lot)
         let gaps = members.filter { !$0.won }.map { member in
             winning.flatMap { member.gap(above: $0.price) }
         }

@@ -82,32 +82,35 @@ struct RingPair: Sendable, Hashable {
     var chance: Double
 }
 
-/// A ring: tenderers of one market joined by strong pairs.
+/// A ring: tenderers of one market joined by strong pairs, with what evidence reports of it
+/// (worked out once: read when finalising and for every lot judged).
 struct CoBiddingRingFacts: Sendable {
     /// `FRA 45 #1`.
     var id = ""
-    var market: String
-    var members: [OrganizationKey]
-    var pairs: [RingPair]
-
+    let market: String
+    let members: [OrganizationKey]
+    let pairs: [RingPair]
     /// The close co-bid lots each member won, at least (the most seen beside any one member).
-    var memberWins: [(key: OrganizationKey, wins: Int)] {
-        members.map { member in (member, pairs.map { $0.tally.winners[member] ?? 0 }.max() ?? 0) }
-    }
-
-    var winningMembers: Int { memberWins.filter { $0.wins > 0 }.count }
-
+    let memberWins: [(key: OrganizationKey, wins: Int)]
+    let winningMembers: Int
     /// The ring's close co-bid lots, at least (the most of any one pair).
-    var coBids: Int { pairs.map(\.tally.close).max() ?? 0 }
-
+    let coBids: Int
     /// Of the strong pairs' close co-bids, the share won by a member.
-    var groupWinShare: Double {
-        let members = Set(self.members)
+    let groupWinShare: Double
+
+    init(market: String, members: [OrganizationKey], pairs: [RingPair]) {
+        self.market = market
+        self.members = members
+        self.pairs = pairs
+        memberWins = members.map { member in (member, pairs.map { $0.tally.winners[member] ?? 0 }.max() ?? 0) }
+        winningMembers = memberWins.filter { $0.wins > 0 }.count
+        coBids = pairs.map(\.tally.close).max() ?? 0
+        let memberSet = Set(members)
         let total = pairs.reduce(0) { $0 + $1.tally.close }
         let inside = pairs.reduce(0) { sum, pair in
-            sum + pair.tally.winners.filter { members.contains($0.key) }.values.reduce(0, +)
+            sum + pair.tally.winners.filter { memberSet.contains($0.key) }.values.reduce(0, +)
         }
-        return total == 0 ? 0 : Double(inside) / Double(total)
+        groupWinShare = total == 0 ? 0 : Double(inside) / Double(total)
     }
 }
 

@@ -79,12 +79,14 @@ public struct ContractSplitting: Indicator {
         table = settings.thresholds
     }
 
+    public func makePopulation() -> SplittingPopulation {
+        SplittingPopulation(windowDays: windowDays, minimumPurchases: minimumPurchases)
+    }
+
     public func observe(_ procedure: Procedure, into population: inout SplittingPopulation) {
         guard case .success(let purchase) = Purchase.of(procedure, table: table), purchase.isUnderThreshold,
               purchase.share >= minimumShare else { return }
-        population.windowDays = windowDays
-        population.minimumPurchases = minimumPurchases
-        population.purchases[purchase.classKey, default: []].append(purchase.compact)
+        population.purchases[purchase.classKey, default: []].append(purchase.entry(of: procedure))
     }
 
     public func evaluate(_ procedure: Procedure, population: SplittingPopulation.Summary) -> [Finding] {
@@ -135,14 +137,13 @@ public struct ContractSplitting: Indicator {
 /// One procedure as a purchase of a class, with the threshold that applies to it.
 struct Purchase {
     var buyer: String
+    var legalBasis: String
+    var category: ThresholdCategory
     var cpvClass: String
-    var classKey: String
     var estimate: Amount
     var threshold: Amount
     var citation: String
     var date: CalendarDate
-    var procedure: String
-    var suppliers: [String]
 
     enum Unusable: Error {
         case insufficient([String], String)
@@ -154,9 +155,18 @@ struct Purchase {
     /// The estimate as a share of the threshold.
     var share: Double { estimate.value.doubleValue / threshold.value.doubleValue }
 
-    var compact: SplittingPopulation.Entry {
-        SplittingPopulation.Entry(date: date, value: estimate.value.doubleValue, threshold: threshold.value.doubleValue,
-                                  procedure: procedure, suppliers: suppliers)
+    /// The class whose purchases may add up to a split one.
+    var classKey: String { buyer + "|" + legalBasis + "|" + category.rawValue + "|" + cpvClass }
+
+    /// What the population keeps of `procedure`, the purchase's own procedure.
+    func entry(of procedure: Procedure) -> SplittingPopulation.Entry {
+        var suppliers = Set<String>()
+        for lot in procedure.awardUnits {
+            for winner in procedure.winners(of: lot) where winner.isStable { suppliers.insert(winner.value) }
+        }
+        return SplittingPopulation.Entry(date: date, value: estimate.value.doubleValue,
+                                         threshold: threshold.value.doubleValue, procedure: procedure.id,
+                                         suppliers: suppliers.sorted())
     }
 
     static func of(_ procedure: Procedure, table: ThresholdTable) -> Result<Purchase, Unusable> {
@@ -192,15 +202,9 @@ struct Purchase {
         guard rule.currency == estimate.currency else {
             return .failure(.insufficient(["estimated value in \(rule.currency)"], "threshold and estimate in other currencies"))
         }
-        let cpvClass = String(cpv.prefix(5))
-        var suppliers = Set<String>()
-        for lot in procedure.awardUnits {
-            for winner in procedure.winners(of: lot) where winner.isStable { suppliers.insert(winner.value) }
-        }
         return .success(Purchase(
-            buyer: buyer.value, cpvClass: cpvClass,
-            classKey: buyer.value + "|" + legalBasis + "|" + category.rawValue + "|" + cpvClass,
+            buyer: buyer.value, legalBasis: legalBasis, category: category, cpvClass: String(cpv.prefix(5)),
             estimate: estimate, threshold: Amount(value: rule.amount, currency: rule.currency), citation: rule.citation,
-            date: date, procedure: procedure.id, suppliers: suppliers.sorted()))
+            date: date))
     }
 }

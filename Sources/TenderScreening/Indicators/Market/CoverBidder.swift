@@ -76,8 +76,11 @@ public struct CoverBidder: Indicator {
             fallbackRatio: settings.number("win-ratio", of: Self.metadata))
     }
 
+    public func makePopulation() -> CoverBidderPopulation {
+        CoverBidderPopulation(rule: rule)
+    }
+
     public func observe(_ procedure: Procedure, into population: inout CoverBidderPopulation) {
-        if population.rule == nil { population.rule = rule }
         population.add(procedure)
     }
 

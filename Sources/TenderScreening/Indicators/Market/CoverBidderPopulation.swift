@@ -2,12 +2,12 @@ import TenderModel
 
 /// What `cover-bidder` folds: per tenderer, the lots it bid in and the lots it won.
 public struct CoverBidderPopulation: IndicatorPopulation {
-    /// The cut-offs, set by the indicator on its first observation (populations are made
-    /// without settings).
-    var rule: CoverBidderRule?
+    let rule: CoverBidderRule
     var tallies: [OrganizationKey: BidTally] = [:]
 
-    public init() {}
+    init(rule: CoverBidderRule) {
+        self.rule = rule
+    }
 
     /// Lots whose result lists every tender and names a winner: elsewhere a tenderer's wins
     /// would be counted without its losses.
@@ -22,13 +22,11 @@ public struct CoverBidderPopulation: IndicatorPopulation {
     }
 
     public mutating func merge(_ other: CoverBidderPopulation) {
-        rule = rule ?? other.rule
         tallies.merge(other.tallies) { $0 + $1 }
     }
 
     public func finalize() -> CoverBidders {
-        guard let rule else { return CoverBidders(judged: .notJudged("nothing observed")) }
-        return rule.coverBidders(among: tallies)
+        rule.coverBidders(among: tallies)
     }
 }
 

@@ -11,20 +11,18 @@ public struct SplittingPopulation: IndicatorPopulation {
         var suppliers: [String]
     }
 
+    /// The settings `finalize` needs to find the series once.
+    let windowDays: Int
+    let minimumPurchases: Int
     var purchases: [String: [Entry]] = [:]
-    /// The indicator's settings, recorded by `observe` (a population is made without
-    /// settings, and `finalize` needs them to find the series once).
-    var windowDays = 365
-    var minimumPurchases = 3
 
-    public init() {}
+    init(windowDays: Int, minimumPurchases: Int) {
+        self.windowDays = windowDays
+        self.minimumPurchases = minimumPurchases
+    }
 
     public mutating func merge(_ other: SplittingPopulation) {
         for (key, entries) in other.purchases { purchases[key, default: []] += entries }
-        if !other.purchases.isEmpty {
-            windowDays = other.windowDays
-            minimumPurchases = other.minimumPurchases
-        }
     }
 
     public func finalize() -> Summary {

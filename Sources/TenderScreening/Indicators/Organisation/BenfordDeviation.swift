@@ -89,16 +89,10 @@ public struct BenfordDeviation: Indicator {
 
     public func evaluate(_ procedure: Procedure, population: BuyerDigitsPopulation) -> [Finding] {
         let id = Self.metadata.id
-        guard procedure.hasAward else {
-            return [Finding(indicator: id, status: .notApplicable(reason: "no contract awarded"),
-                            message: "no contract awarded yet")]
-        }
-        guard let buyer = procedure.stableBuyerKey else {
-            return [Finding(indicator: id, status: .insufficientData(missing: ["buyer identity (national id or name)"]),
-                            message: "the buyer cannot be recognised across notices")]
-        }
+        guard procedure.hasAward else { return [AwardAttribution.notAwarded(indicator: id)] }
+        guard let buyer = procedure.stableBuyerKey else { return [AwardAttribution.unknownBuyer(indicator: id)] }
         var evidence = Evidence(["buyer": .text(buyer.value)])
-        guard !BuyerDigitsPopulation.winningValues(of: procedure).isEmpty else {
+        guard BuyerDigitsPopulation.hasWinningValue(procedure) else {
             return [Finding(indicator: id, status: .insufficientData(missing: ["BT-720 winning tender values"]),
                             message: "no usable winning value in this procedure", evidence: evidence)]
         }
@@ -118,7 +112,7 @@ public struct BenfordDeviation: Indicator {
         evidence["mad"] = .ratio(mad)
         evidence["band"] = .text(band)
         evidence["expectedMad"] = .ratio(FirstDigits.expectedMeanAbsoluteDeviation(n))
-        evidence["chiSquare"] = .number((chiSquare * 100).rounded() / 100)
+        evidence["chiSquare"] = .number(Scoring.rounded(chiSquare))
         evidence["pValue"] = .ratio(pValue)
         evidence["digitCounts"] = .list(digits.counts.map { .integer($0) })
         evidence["expectedCounts"] = .list(FirstDigits.benford.map { .number((Double(n) * $0 * 10).rounded() / 10) })
@@ -139,7 +133,7 @@ public struct BenfordDeviation: Indicator {
 }
 
 /// `benford-deviation`'s fold: the first digits of each buyer's winning tender values.
-public struct BuyerDigitsPopulation: IndicatorPopulation, PopulationDescribing {
+public struct BuyerDigitsPopulation: SettingsFreePopulation, PopulationDescribing {
     var buyers: [String: FirstDigits] = [:]
 
     public init() {}
@@ -153,6 +147,13 @@ public struct BuyerDigitsPopulation: IndicatorPopulation, PopulationDescribing {
             }
         }
         return values
+    }
+
+    /// Whether any winning tender of `procedure` has a usable price (``winningValues(of:)`` not empty).
+    static func hasWinningValue(_ procedure: Procedure) -> Bool {
+        procedure.awardUnits.contains { lot in
+            lot.result?.winners.contains { procedure.price(of: $0) != nil } ?? false
+        }
     }
 
     mutating func add(_ procedure: Procedure) {

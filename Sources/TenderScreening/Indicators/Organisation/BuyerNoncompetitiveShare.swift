@@ -84,24 +84,23 @@ public struct BuyerNoncompetitiveShare: Indicator {
         fallbackShare = settings.number("fallback-share", of: metadata)
     }
 
+    public func makePopulation() -> BuyerProcedurePopulation {
+        BuyerProcedurePopulation(basis: basis, minimumProcedures: minimumProcedures)
+    }
+
     public func observe(_ procedure: Procedure, into population: inout BuyerProcedurePopulation) {
-        population.configuration = .init(basis: basis, minimumProcedures: minimumProcedures)
         population.add(procedure)
     }
 
     public func evaluate(_ procedure: Procedure, population: BuyerProcedureSummary) -> [Finding] {
         let id = Self.metadata.id
-        guard procedure.hasAward else {
-            return [Finding(indicator: id, status: .notApplicable(reason: "no contract awarded"),
-                            message: "no contract awarded yet")]
-        }
-        guard let buyerKey = procedure.stableBuyerKey else {
-            return [Finding(indicator: id, status: .insufficientData(missing: ["buyer identity (national id or name)"]),
-                            message: "the buyer cannot be recognised across notices")]
-        }
+        guard procedure.hasAward else { return [AwardAttribution.notAwarded(indicator: id)] }
+        guard let buyerKey = procedure.stableBuyerKey else { return [AwardAttribution.unknownBuyer(indicator: id)] }
         var evidence = Evidence(["buyer": .text(buyerKey.value), "basis": .text(basis.rawValue)])
         let buyer = population.buyers[buyerKey.value] ?? BuyerProcedures()
-        describe(buyer, into: &evidence)
+        let valueShare = buyer.valueShare
+        let shareOnBasis = buyer.share(basis, valueShare: valueShare)
+        describe(buyer, share: shareOnBasis, valueShare: valueShare, into: &evidence)
         evidence["procedureType"] = procedure.procedureTypeEvidence
         guard let withoutCompetition = procedure.awardedWithoutCompetition else {
             return [Finding(indicator: id,
@@ -109,7 +108,7 @@ public struct BuyerNoncompetitiveShare: Indicator {
                             message: "procedure type unknown", evidence: evidence)]
         }
         evidence["withoutCompetition"] = .bool(withoutCompetition)
-        guard let (share, procedures) = buyer.share(basis) else {
+        guard let (share, procedures) = shareOnBasis else {
             return [Finding(indicator: id, status: .insufficientData(missing: ["awarded values in one currency"]),
                             message: "the buyer's procedures have no usable value in one currency", evidence: evidence)]
         }
@@ -133,13 +132,14 @@ public struct BuyerNoncompetitiveShare: Indicator {
                         evidence: evidence, threshold: threshold)]
     }
 
-    private func describe(_ buyer: BuyerProcedures, into evidence: inout Evidence) {
-        if let (share, procedures) = buyer.share(basis) {
+    private func describe(_ buyer: BuyerProcedures, share: (share: Double, procedures: Int)?,
+                          valueShare: BuyerProcedures.ValueShare?, into evidence: inout Evidence) {
+        if let (share, procedures) = share {
             evidence["procedures"] = .integer(procedures)
             if basis == .count { evidence["nonCompetitive"] = .integer(buyer.nonCompetitive) }
             evidence["share"] = .ratio(share)
         }
-        if let value = buyer.valueShare {
+        if let value = valueShare {
             evidence["totalValue"] = value.values.total.evidence(currency: value.currency)
             evidence["nonCompetitiveValue"] = value.values.nonCompetitive.evidence(currency: value.currency)
             evidence["valueShare"] = .ratio(value.share)

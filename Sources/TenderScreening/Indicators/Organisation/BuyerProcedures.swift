@@ -38,8 +38,10 @@ struct BuyerProcedures: Sendable, Hashable {
         for (currency, value) in other.values { values[currency, default: ProcedureValues()].merge(value) }
     }
 
+    typealias ValueShare = (currency: String, values: ProcedureValues, share: Double)
+
     /// The value share when every valued procedure is in one currency.
-    var valueShare: (currency: String, values: ProcedureValues, share: Double)? {
+    var valueShare: ValueShare? {
         guard values.count == 1, let (currency, value) = values.first, let total = value.total.doubleValue,
               total > 0, let part = value.nonCompetitive.doubleValue else { return nil }
         return (currency, value, part / total)
@@ -47,6 +49,11 @@ struct BuyerProcedures: Sendable, Hashable {
 
     /// The share on `basis` and the procedures it is computed over; `nil` when unknown.
     func share(_ basis: ShareBasis) -> (share: Double, procedures: Int)? {
+        share(basis, valueShare: basis == .value ? valueShare : nil)
+    }
+
+    /// ``share(_:)`` from the ``valueShare`` already worked out.
+    func share(_ basis: ShareBasis, valueShare: ValueShare?) -> (share: Double, procedures: Int)? {
         switch basis {
         case .count:
             return procedures > 0 ? (Double(nonCompetitive) / Double(procedures), procedures) : nil
@@ -61,7 +68,7 @@ extension Procedure {
     /// VEAT notice (as `non-open-procedure` reads it). `nil` when the type is unknown and no VEAT says so.
     var awardedWithoutCompetition: Bool? {
         if veatNotice != nil { return true }
-        return procedureType.value.map(ProcedureKind.isNonCompetitive)
+        return procedureType.value.map(ProcedureKind.withoutCall.contains)
     }
 
     /// Whether any lot or group was awarded (has a winner).
@@ -71,33 +78,22 @@ extension Procedure {
 
     /// The value awarded in the whole procedure, when every awarded lot has a usable value in one currency.
     var totalAwardedValue: Amount? {
-        var total: Amount?
-        for lot in awardUnits where lot.result?.winners.isEmpty == false {
-            guard let value = awardedValue(of: lot) else { return nil }
-            guard let sum = total else {
-                total = value
-                continue
-            }
-            guard sum.currency == value.currency, let added = sum.value + value.value else { return nil }
-            total = Amount(value: added, currency: sum.currency)
-        }
-        return total
+        Amount.sum(awardUnits.lazy.filter { $0.result?.winners.isEmpty == false }) { awardedValue(of: $0) }
     }
 }
 
 /// `buyer-noncompetitive-share`'s fold: per buyer, procedures and values awarded, with and without
-/// competition. It carries the two settings `finalize` needs (set by `observe`), since the fence is
-/// computed over the buyers with enough procedures only.
+/// competition. It carries the two settings `finalize` needs, since the fence is computed over the
+/// buyers with enough procedures only.
 public struct BuyerProcedurePopulation: IndicatorPopulation {
+    let basis: ShareBasis
+    let minimumProcedures: Int
     var buyers: [String: BuyerProcedures] = [:]
-    var configuration: Configuration?
 
-    struct Configuration: Sendable, Hashable {
-        var basis: ShareBasis
-        var minimumProcedures: Int
+    init(basis: ShareBasis, minimumProcedures: Int) {
+        self.basis = basis
+        self.minimumProcedures = minimumProcedures
     }
-
-    public init() {}
 
     mutating func add(_ procedure: Procedure) {
         guard procedure.hasAward, let buyer = procedure.stableBuyerKey else { return }
@@ -116,17 +112,13 @@ public struct BuyerProcedurePopulation: IndicatorPopulation {
     }
 
     public mutating func merge(_ other: BuyerProcedurePopulation) {
-        configuration = configuration ?? other.configuration
         for (buyer, procedures) in other.buyers { buyers[buyer, default: BuyerProcedures()].merge(procedures) }
     }
 
     public func finalize() -> BuyerProcedureSummary {
-        let configuration = configuration ?? Configuration(basis: .count, minimumProcedures: 0)
-        // Sorted so the quartiles' input does not depend on dictionary order (they sort anyway).
-        let shares = buyers.values.compactMap { $0.share(configuration.basis) }
-            .filter { $0.procedures >= configuration.minimumProcedures }
+        let shares = buyers.values.compactMap { $0.share(basis) }
+            .filter { $0.procedures >= minimumProcedures }
             .map(\.share)
-            .sorted()
         return BuyerProcedureSummary(buyers: buyers, quartiles: Quartiles(shares))
     }
 }
@@ -137,12 +129,6 @@ public struct BuyerProcedureSummary: Sendable, PopulationDescribing {
     var quartiles: Quartiles?
 
     public var description: Evidence {
-        var evidence = Evidence(["buyers": .integer(buyers.count)])
-        if let quartiles {
-            for (key, value) in quartiles.description { evidence[key] = value }
-        } else {
-            evidence["count"] = .integer(0)
-        }
-        return evidence
+        Quartiles.evidence(quartiles, entities: "buyers", count: buyers.count)
     }
 }

@@ -55,7 +55,7 @@ private struct SupplierIn: Hashable {
 
 /// `supplier-share-of-buyer`'s fold: per buyer and award year, the value awarded in all and to
 /// each supplier. Exact sums, so any split of the input merges to the same totals.
-public struct BuyerSpendingPopulation: IndicatorPopulation, PopulationDescribing {
+public struct BuyerSpendingPopulation: SettingsFreePopulation, PopulationDescribing {
     var years: [BuyerYear: BuyerYearSpending] = [:]
 
     public init() {}

@@ -69,8 +69,11 @@ public struct HeterogeneousSupplier: Indicator {
         fixedThreshold = settings.value("threshold", of: metadata).number
     }
 
+    public func makePopulation() -> SupplierMarketsPopulation {
+        SupplierMarketsPopulation(minimumProcesses: minimumProcesses)
+    }
+
     public func observe(_ procedure: Procedure, into population: inout SupplierMarketsPopulation) {
-        population.minimumProcesses = minimumProcesses
         population.add(procedure, digits: digits)
     }
 
@@ -83,16 +86,9 @@ public struct HeterogeneousSupplier: Indicator {
     private func evaluate(_ lot: ProcedureLot, of procedure: Procedure, _ population: SupplierMarketsSummary) -> Finding {
         let id = Self.metadata.id
         let winners = procedure.winners(of: lot)
-        guard !winners.isEmpty else {
-            return Finding(indicator: id, lot: lot.id, status: .notApplicable(reason: "no winner"),
-                           message: "no contract awarded in this lot")
-        }
+        guard !winners.isEmpty else { return AwardAttribution.noWinner(in: lot, indicator: id) }
         let suppliers = winners.filter(\.isStable)
-        guard !suppliers.isEmpty else {
-            return Finding(indicator: id, lot: lot.id,
-                           status: .insufficientData(missing: ["winner identity (national id or name)"]),
-                           message: "the winner cannot be recognised across notices")
-        }
+        guard !suppliers.isEmpty else { return AwardAttribution.unknownWinner(in: lot, indicator: id) }
         // The most varied eligible winner (ties: the smaller key), else the busiest one for evidence.
         let known = suppliers.map { ($0, population.suppliers[$0.value] ?? SupplierMarkets()) }
         let eligible = known.filter { $0.1.processes >= minimumProcesses }
@@ -155,12 +151,14 @@ struct SupplierMarkets: Sendable, Hashable {
 }
 
 /// `heterogeneous-supplier`'s fold: per supplier, its sole-winner procedures and their CPV divisions.
-/// It carries `minimum-contracting-processes` (set by `observe`): the fence is over eligible suppliers.
+/// It carries `minimum-contracting-processes`: the fence is over eligible suppliers.
 public struct SupplierMarketsPopulation: IndicatorPopulation {
+    let minimumProcesses: Int
     var suppliers: [String: SupplierMarkets] = [:]
-    var minimumProcesses: Int?
 
-    public init() {}
+    init(minimumProcesses: Int) {
+        self.minimumProcesses = minimumProcesses
+    }
 
     mutating func add(_ procedure: Procedure, digits: Int) {
         var won: [String: SupplierMarkets] = [:]
@@ -176,13 +174,11 @@ public struct SupplierMarketsPopulation: IndicatorPopulation {
     }
 
     public mutating func merge(_ other: SupplierMarketsPopulation) {
-        minimumProcesses = minimumProcesses ?? other.minimumProcesses
         for (supplier, markets) in other.suppliers { suppliers[supplier, default: SupplierMarkets()].merge(markets) }
     }
 
     public func finalize() -> SupplierMarketsSummary {
-        let minimum = minimumProcesses ?? 0
-        let varieties = suppliers.values.filter { $0.processes >= minimum }.map { Double($0.divisions.count) }.sorted()
+        let varieties = suppliers.values.filter { $0.processes >= minimumProcesses }.map { Double($0.divisions.count) }
         return SupplierMarketsSummary(suppliers: suppliers, quartiles: Quartiles(varieties))
     }
 }
@@ -193,12 +189,6 @@ public struct SupplierMarketsSummary: Sendable, PopulationDescribing {
     var quartiles: Quartiles?
 
     public var description: Evidence {
-        var evidence = Evidence(["suppliers": .integer(suppliers.count)])
-        if let quartiles {
-            for (key, value) in quartiles.description { evidence[key] = value }
-        } else {
-            evidence["count"] = .integer(0)
-        }
-        return evidence
+        Quartiles.evidence(quartiles, entities: "suppliers", count: suppliers.count)
     }
 }

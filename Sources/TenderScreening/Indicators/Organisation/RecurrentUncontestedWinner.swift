@@ -102,11 +102,8 @@ public struct RecurrentUncontestedWinner: Indicator {
                     threshold: threshold, severity: severity)
         }
         let winners = procedure.winners(of: lot)
-        guard !winners.isEmpty else { return finding(.notApplicable(reason: "no winner"), "no contract awarded in this lot") }
-        guard let buyer = procedure.stableBuyerKey else {
-            return finding(.insufficientData(missing: ["buyer identity (national id or name)"]),
-                           "the buyer cannot be recognised across notices")
-        }
+        guard !winners.isEmpty else { return AwardAttribution.noWinner(in: lot, indicator: id) }
+        guard let buyer = procedure.stableBuyerKey else { return AwardAttribution.unknownBuyer(in: lot, indicator: id) }
         var evidence = Evidence(["buyer": .text(buyer.value)])
         let estimated: Bool
         switch result.competition {
@@ -123,10 +120,7 @@ public struct RecurrentUncontestedWinner: Indicator {
         evidence["tendersReceived"] = .integer(1)
         evidence["estimated"] = .bool(estimated)
         let suppliers = winners.filter(\.isStable)
-        guard !suppliers.isEmpty else {
-            return finding(.insufficientData(missing: ["winner identity (national id or name)"]),
-                           "the winner cannot be recognised across notices", evidence)
-        }
+        guard !suppliers.isEmpty else { return AwardAttribution.unknownWinner(in: lot, indicator: id, evidence: evidence) }
         let country = procedure.leadBuyer?.organization.country ?? ""
         // The least likely winner (ties: the smaller key).
         let (supplier, record) = suppliers.map {

@@ -101,13 +101,8 @@ public struct SupplierShareOfBuyer: Indicator {
                     evidence: evidence)
         }
         let winners = procedure.winners(of: lot)
-        guard !winners.isEmpty else {
-            return Finding(indicator: id, lot: lot.id, status: .notApplicable(reason: "no winner"),
-                           message: "no contract awarded in this lot")
-        }
-        guard let buyer = procedure.stableBuyerKey else {
-            return insufficient("buyer identity (national id or name)", "the buyer cannot be recognised across notices")
-        }
+        guard !winners.isEmpty else { return AwardAttribution.noWinner(in: lot, indicator: id) }
+        guard let buyer = procedure.stableBuyerKey else { return AwardAttribution.unknownBuyer(in: lot, indicator: id) }
         var evidence = Evidence(["buyer": .text(buyer.value)])
         guard let year = procedure.awardYear(of: lot) else {
             return insufficient("award year (BT-1451, BT-145 or the award notice's dispatch date)",
@@ -117,10 +112,7 @@ public struct SupplierShareOfBuyer: Indicator {
             return insufficient("BT-720 awarded value", "the value awarded in this lot is not usable", evidence)
         }
         let suppliers = winners.filter(\.isStable)
-        guard !suppliers.isEmpty else {
-            return insufficient("winner identity (national id or name)", "the winner cannot be recognised across notices",
-                                evidence)
-        }
+        guard !suppliers.isEmpty else { return AwardAttribution.unknownWinner(in: lot, indicator: id, evidence: evidence) }
         let buyerYear = spending.years[BuyerYear(buyer: buyer.value, year: year)]
         guard let yearSpending = buyerYear?.currencies[currency], let buyerValue = yearSpending.value.doubleValue,
               buyerValue > 0 else {

@@ -45,7 +45,7 @@ struct UncontestedTally: Sendable, Hashable {
 /// `recurrent-uncontested-winner`'s fold: per buyer and per buyer country, the procedures with
 /// an award that met no competition (one tender received, by the count the notice gives) and
 /// who won them. Counts only, so any split of the input merges to the same totals.
-public struct UncontestedAwardPopulation: IndicatorPopulation, PopulationDescribing {
+public struct UncontestedAwardPopulation: SettingsFreePopulation, PopulationDescribing {
     var buyers: [String: UncontestedTally] = [:]
     var countries: [String: UncontestedTally] = [:]
 
