@@ -70,9 +70,9 @@ struct ExtractCommand: ParsableCommand {
         }
         // After the progress line is gone, so it never overdraws them.
         display.finish()
-        // As `screen` does: inputs not read, then those read but not all used.
-        for error in input.errors { printError(error.description) }
-        for note in input.notes { printError("warning: " + note.description) }
+        // As `screen` does: inputs not read, then those read but not all used; every warning,
+        // as extract has no report to hold those a cap would leave out.
+        printDiagnostics(errors: input.errors, warnings: input.notes, maximumWarnings: .max)
         if format == .json {
             json.raw(input.notices.procedureCount == 0 ? "]\n" : "\n]\n")
         }

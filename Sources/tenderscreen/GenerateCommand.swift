@@ -1,6 +1,7 @@
 import ArgumentParser
 import TenderEngine
 import TenderGenerator
+import TenderReports
 
 /// `tenderscreen generate`: a synthetic procurement market with planted risk schemes.
 struct GenerateCommand: ParsableCommand {
@@ -75,12 +76,8 @@ struct GenerateCommand: ParsableCommand {
         if !quiet {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
             printError("generate: \(summary.files) files, \(summary.procedures) procedures, "
-                + "\(Self.oneDecimal(Double(summary.bytes) / 1_000_000)) MB, \(Self.oneDecimal(seconds)) s")
+                + "\(ScreeningTable.oneDecimal(Double(summary.bytes) / 1_000_000)) MB, "
+                + "\(ScreeningTable.oneDecimal(seconds)) s")
         }
-    }
-
-    static func oneDecimal(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
     }
 }

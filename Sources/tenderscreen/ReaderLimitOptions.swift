@@ -11,7 +11,8 @@ struct ReaderLimitOptions: ParsableArguments {
     var maximumFileSize: ByteSize?
 
     @Option(name: .customLong("max-depth"), help: ArgumentHelp(
-        "Refuse files whose elements nest deeper than this (8 to 4096; default 256).", valueName: "levels"))
+        "Refuse files whose elements nest deeper than this (\(ReaderLimits.depthRange.lowerBound) to "
+            + "\(ReaderLimits.depthRange.upperBound); default \(ReaderLimits.defaultDepth)).", valueName: "levels"))
     var maximumDepth: Int?
 
     @Option(name: .customLong("max-text-size"), help: ArgumentHelp(
@@ -19,8 +20,9 @@ struct ReaderLimitOptions: ParsableArguments {
     var maximumTextSize: ByteSize?
 
     func validate() throws {
-        if let maximumDepth, !(8...4096).contains(maximumDepth) {
-            throw ValidationError("--max-depth must be between 8 and 4096")
+        if let maximumDepth, !ReaderLimits.depthRange.contains(maximumDepth) {
+            throw ValidationError("--max-depth must be between \(ReaderLimits.depthRange.lowerBound) and "
+                + "\(ReaderLimits.depthRange.upperBound)")
         }
     }
 

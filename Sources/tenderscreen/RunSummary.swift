@@ -1,3 +1,4 @@
+import TenderEngine
 import TenderModel
 
 /// The summary line each command ends with on standard error: what was read, and how many
@@ -16,5 +17,16 @@ enum RunSummary {
         if errors > 0 { text += " (inputs not read, listed above; every other input was read)" }
         if warnings > 0 { text += ", " + warnings.counted("warning") }
         return text
+    }
+}
+
+/// Each input not read (`file:line:column: message`), then the first `maximumWarnings`
+/// warnings (`warning: …`, inputs read but not all used) and how many more, on standard
+/// error: a cap keeps a large batch of real notices from burying its errors.
+func printDiagnostics(errors: [Diagnostic], warnings: [Diagnostic], maximumWarnings: Int) {
+    for error in errors { printError(error.description) }
+    for warning in warnings.prefix(maximumWarnings) { printError("warning: " + warning.description) }
+    if warnings.count > maximumWarnings {
+        printError("warning: \(warnings.count - maximumWarnings) more warnings, all in the report's warnings")
     }
 }

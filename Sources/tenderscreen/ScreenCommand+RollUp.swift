@@ -22,19 +22,9 @@ extension ScreenCommand {
     /// procedure is kept), and prints the organisations ranked; `--top` and `--min-score`
     /// apply to organisations (composite score).
     func screenOrganisations(by role: EntityRole, settings: ScreeningSettings, provenance: SettingsProvenance,
-                             format: Format, sink: ReportOutput, display: ProgressDisplay) throws {
-        let run: ScreenJob.SpilledScreening
-        do {
-            run = try ScreenJob(paths: paths, jobs: jobs, limits: limitOptions.limits, settings: settings)
-                .run(progress: display.progress, rollUp: role) { _ in nil }
-        } catch {
-            display.finish()
-            printError("tenderscreen: \(error)")
-            throw ExitCode(ExitStatus.failed)
-        }
+                             version: String, format: Format, sink: ReportOutput, display: ProgressDisplay) throws {
+        let run = try screen(settings: settings, display: display, rollUp: role) { _ in nil }
         let screening = run.screening
-        display.finish()
-        screening.printDiagnostics()
         guard let rollUp = run.rollUp else { preconditionFailure("a roll-up was asked for") }
 
         let summary = screening.summary
@@ -50,29 +40,24 @@ extension ScreenCommand {
             try sink.write(EntityTable.footer(summary: summary, rollUp: rollUp, minimumProcedures: minimumProcedures,
                                               ranked: ranking.count, errors: screening.errors,
                                               warnings: screening.warnings,
-                                              listedNone: listed.isEmpty, generatorVersion: TenderscreenVersion.current,
+                                              listedNone: listed.isEmpty, generatorVersion: version,
                                               settings: provenance))
         case .json:
             EntityJSON.writeDocument(rollUp: rollUp, minimumProcedures: minimumProcedures, ranking: ranking,
                                      listed: listed, populations: screening.populations, summary: summary,
                                      errors: screening.errors, warnings: screening.warnings,
-                                     generatorVersion: TenderscreenVersion.current,
+                                     generatorVersion: version,
                                      settings: provenance, to: &json)
         case .jsonl:
             for entity in listed {
-                EntityJSON.writeLine(entity, generatorVersion: TenderscreenVersion.current, settings: provenance, to: &json)
+                EntityJSON.writeLine(entity, generatorVersion: version, settings: provenance, to: &json)
                 json.raw("\n")
             }
         }
         try sink.write(json.bytes)
         try sink.commit()
 
-        if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
-            printError("screen: " + RunSummary.read(files: summary.files, notices: summary.notices,
-                                                    procedures: summary.procedures)
-                + ", \(ranking.count.counted(role.rawValue)) ranked, \(listed.count) listed, "
-                + RunSummary.diagnostics(errors: summary.errors, warnings: screening.warnings.count))
-        }
-        if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
+        try printSummary(screening, format: format,
+                         found: "\(ranking.count.counted(role.rawValue)) ranked, \(listed.count) listed")
     }
 }

@@ -81,26 +81,17 @@ struct ScreenCommand: ParsableCommand {
         let sink = try output.map { (path) throws(ReportOutput.Failure) in try ReportOutput(path: path) } ?? ReportOutput()
         let display = ProgressDisplay(quiet: quiet)
         if let by {
-            return try screenOrganisations(by: by.role, settings: settings, provenance: provenance, format: format, sink: sink, display: display)
+            return try screenOrganisations(by: by.role, settings: settings, provenance: provenance, version: version,
+                                           format: format, sink: sink, display: display)
         }
-        let run: ScreenJob.SpilledScreening
-        do {
-            // Notices wait on disk between reading and assembly, and each procedure's part of
-            // the report waits on disk until the ranking is known: memory holds neither.
-            let minimumScore = self.minimumScore
-            run = try ScreenJob(paths: paths, jobs: jobs, limits: limitOptions.limits, settings: settings)
-                .run(progress: display.progress) { screened in
-                if let minimumScore, screened.score < minimumScore { return nil }
-                return format == .table ? ScreeningTable.fragment(screened) : ScreeningJSON.fragment(screened)
-            }
-        } catch {
-            display.finish()
-            printError("tenderscreen: \(error)")
-            throw ExitCode(ExitStatus.failed)
+        // Notices wait on disk between reading and assembly, and each procedure's part of
+        // the report waits on disk until the ranking is known: memory holds neither.
+        let minimumScore = self.minimumScore
+        let run = try screen(settings: settings, display: display) { screened in
+            if let minimumScore, screened.score < minimumScore { return nil }
+            return format == .table ? ScreeningTable.fragment(screened) : ScreeningJSON.fragment(screened)
         }
         let screening = run.screening
-        display.finish()
-        screening.printDiagnostics()
 
         let summary = screening.summary
 
@@ -150,11 +141,37 @@ struct ScreenCommand: ParsableCommand {
         try sink.write(json.bytes)
         try sink.commit()
 
+        try printSummary(screening, format: format, found: "\(summary.flaggedProcedures) flagged, "
+                             + "\(summary.notCheckableFindings.counted("check")) not possible")
+    }
+
+    /// Runs the job, with `rollUp` and `render` as ``ScreenJob/run(spillingTo:progress:rollUp:render:)``
+    /// takes them, then prints its diagnostics. A failure of the run itself (not of an input)
+    /// ends the command.
+    func screen(settings: ScreeningSettings, display: ProgressDisplay, rollUp: EntityRole? = nil,
+                render: @escaping @Sendable (ScreenedProcedure) -> [UInt8]?) throws -> ScreenJob.SpilledScreening {
+        let run: ScreenJob.SpilledScreening
+        do {
+            run = try ScreenJob(paths: paths, jobs: jobs, limits: limitOptions.limits, settings: settings)
+                .run(progress: display.progress, rollUp: rollUp, render: render)
+        } catch {
+            display.finish()
+            printError("tenderscreen: \(error)")
+            throw ExitCode(ExitStatus.failed)
+        }
+        display.finish()
+        printDiagnostics(errors: run.screening.errors, warnings: run.screening.warnings, maximumWarnings: 100)
+        return run
+    }
+
+    /// The `screen: …` summary line, with `found` between what was read and the diagnostics
+    /// (JSON formats only: the table has its own), then exit code 2 if any input was not read.
+    func printSummary(_ screening: ScreenJob.Screening<SpillRange?>, format: Format, found: String) throws {
+        let summary = screening.summary
         if format != .table, !quiet, System.isTerminal(2) || !screening.errors.isEmpty {
             printError("screen: " + RunSummary.read(files: summary.files, notices: summary.notices,
                                                     procedures: summary.procedures)
-                + ", \(summary.flaggedProcedures) flagged, \(summary.notCheckableFindings.counted("check")) not possible, "
-                + RunSummary.diagnostics(errors: summary.errors, warnings: screening.warnings.count))
+                + ", \(found), " + RunSummary.diagnostics(errors: summary.errors, warnings: screening.warnings.count))
         }
         if !screening.errors.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }
@@ -167,17 +184,5 @@ extension ScreenJob.Screening {
             files: fileCount, notices: noticeCount, procedures: ranking.count,
             flaggedProcedures: ranking.count { $0.score > 0 },
             notCheckableFindings: ranking.reduce(0) { $0 + $1.notCheckable }, errors: errors.count)
-    }
-
-    /// Each input not read (`file:line:column: message`), then the first warnings (`warning: …`,
-    /// inputs read but not all used), on standard error. Every one is in the report's `errors`
-    /// and `warnings`; warnings are capped here so a large batch of real notices does not bury
-    /// its errors.
-    func printDiagnostics(maximumWarnings: Int = 100) {
-        for error in errors { printError(error.description) }
-        for warning in warnings.prefix(maximumWarnings) { printError("warning: " + warning.description) }
-        if warnings.count > maximumWarnings {
-            printError("warning: \(warnings.count - maximumWarnings) more warnings, all in the report's warnings")
-        }
     }
 }

@@ -44,8 +44,7 @@ public struct JSONWriter {
     }
 
     public mutating func key(_ key: String) {
-        if hasElements.last == true { bytes.append(UInt8(ascii: ",")) }
-        if !hasElements.isEmpty { hasElements[hasElements.count - 1] = true }
+        if !hasElements.isEmpty { separateElement() }
         appendString(key)
         bytes.append(UInt8(ascii: ":"))
         afterKey = true
@@ -90,13 +89,6 @@ public struct JSONWriter {
         bytes.append(contentsOf: "null".utf8)
     }
 
-    /// A complete value rendered by another writer (on another thread), appended as the
-    /// next element here.
-    public mutating func value(rendered: [UInt8]) {
-        prepareValue()
-        bytes.append(contentsOf: rendered)
-    }
-
     /// An object whose first fields are written by `leading` and whose other fields are
     /// those of `rendered`, an object (`{…}`) rendered earlier: e.g. a rank known only
     /// after the rest was rendered.
@@ -107,8 +99,7 @@ public struct JSONWriter {
         leading(&self)
         let fields = rendered.dropFirst().dropLast()
         if !fields.isEmpty {
-            if hasElements[hasElements.count - 1] { bytes.append(UInt8(ascii: ",")) }
-            hasElements[hasElements.count - 1] = true
+            separateElement()
             bytes.append(contentsOf: fields)
         }
         trailing(&self)
@@ -128,6 +119,11 @@ public struct JSONWriter {
             return
         }
         guard !hasElements.isEmpty else { return }
+        separateElement()
+    }
+
+    /// A comma before every element of the open container but its first.
+    private mutating func separateElement() {
         if hasElements[hasElements.count - 1] { bytes.append(UInt8(ascii: ",")) }
         hasElements[hasElements.count - 1] = true
     }

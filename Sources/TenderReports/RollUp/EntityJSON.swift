@@ -7,7 +7,7 @@ public enum EntityJSON {
     public static let schemaVersion = 1
 
     /// The whole report: ``writeHead(rollUp:minimumProcedures:ranking:populations:summary:generatorVersion:to:)``,
-    /// each listed organisation, ``writeTail(errors:to:)``.
+    /// each listed organisation, ``ScreeningJSON/writeTail(errors:warnings:to:)``.
     public static func writeDocument(rollUp: EntityRollUp, minimumProcedures: Int, ranking: [EntityScore],
                                      listed: [EntityScore], populations: [PopulationNote],
                                      summary: ScreeningJSON.Summary, errors: [Diagnostic], warnings: [Diagnostic] = [],
@@ -20,7 +20,7 @@ public enum EntityJSON {
             json.raw("\n")
             write(entity, to: &json)
         }
-        writeTail(errors: errors, warnings: warnings, to: &json)
+        ScreeningJSON.writeTail(errors: errors, warnings: warnings, to: &json)
     }
 
     /// Everything before the first organisation: generator, the role, the procedure summary,
@@ -60,12 +60,6 @@ public enum EntityJSON {
         ScreeningJSON.writePopulations(populations, to: &json)
         json.key("organisations")
         json.beginArray()
-    }
-
-    /// Everything after the last organisation: the `errors` and `warnings` arrays and the end
-    /// of the document.
-    public static func writeTail(errors: [Diagnostic], warnings: [Diagnostic] = [], to json: inout JSONWriter) {
-        ScreeningJSON.writeTail(errors: errors, warnings: warnings, to: &json)
     }
 
     /// One JSON Lines record: the organisation ending with the `generator` and `settings` of

@@ -45,11 +45,11 @@ public enum EntityTable {
         let value = entity.value.euro.map { total in
             total.sum.amount(currency: nil).map(ScreeningTable.formatted) ?? total.sum.description
         } ?? "—"
-        var lines = [row(rank: String(entity.rank), score: ScreeningTable.formatScore(entity.composite),
+        var lines = [row(rank: String(entity.rank), score: ScreeningTable.oneDecimal(entity.composite),
                          name: entity.name ?? entity.key,
                          procedures: String(entity.procedures) + (entity.belowMinimum ? "*" : ""),
-                         mean: ScreeningTable.formatScore(entity.meanScore),
-                         max: ScreeningTable.formatScore(entity.maxScore), value: value)]
+                         mean: ScreeningTable.oneDecimal(entity.meanScore),
+                         max: ScreeningTable.oneDecimal(entity.maxScore), value: value)]
         var facts = [entity.key]
         if let country = entity.country { facts.append(country) }
         if entity.value.proceduresWithoutValue > 0 {
@@ -63,7 +63,7 @@ public enum EntityTable {
         for rate in entity.contributing {
             let percent = Int(((rate.share ?? 0) * 100).rounded())
             lines.append(indent + fit("! \(rate.id): \(rate.flagged) of \(rate.checked) (\(percent)%), "
-                                      + "\(ScreeningTable.formatScore(rate.points)) points", width - indent.count))
+                                      + "\(ScreeningTable.oneDecimal(rate.points)) points", width - indent.count))
         }
         let never = entity.indicators.filter { $0.checked == 0 && $0.insufficientData > 0 }.map(\.id)
         if !never.isEmpty {

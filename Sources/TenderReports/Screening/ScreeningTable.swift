@@ -6,15 +6,6 @@ import TenderScreening
 public enum ScreeningTable {
     public static let width = 100
 
-    /// The whole table in memory: ``header``, each listed procedure, ``footer(summary:errors:listedNone:)``.
-    public static func render(listed: [ScreenedProcedure], summary: ScreeningJSON.Summary, errors: [Diagnostic]) -> String {
-        var text = header
-        for screened in listed {
-            text += String(decoding: ranked(rank: screened.rank, fragment: fragment(screened)), as: UTF8.self)
-        }
-        return text + footer(summary: summary, errors: errors, listedNone: listed.isEmpty)
-    }
-
     /// The column titles and a rule.
     public static var header: String {
         row(rank: "RANK", score: "SCORE", procedure: "PROCEDURE", buyer: "BUYER", value: "VALUE AT STAKE") + "\n"
@@ -57,7 +48,7 @@ public enum ScreeningTable {
             [buyer.organization.name, buyer.organization.country].compactMap { $0 }.joined(separator: " ")
         } ?? "—"
         let value = ValueAtStake.of(procedure).map(formatted) ?? "—"
-        var lines = [row(rank: "", score: formatScore(screened.score),
+        var lines = [row(rank: "", score: oneDecimal(screened.score),
                          procedure: procedure.title ?? "(untitled)", buyer: buyer, value: value)]
         let lots = procedure.awardUnits.count
         let type = procedure.procedureType.value ?? (procedure.procedureType.isWithheld ? "type withheld" : "type unknown")
@@ -87,8 +78,9 @@ public enum ScreeningTable {
             + pad(fit(buyer, 26), 26) + " " + pad(fit(value, 18), 18, right: true)
     }
 
-    static func formatScore(_ score: Double) -> String {
-        let tenths = Int((score * 10).rounded())
+    /// `12.3`: one decimal, rounded (scores; also `generate`'s megabytes and seconds).
+    public static func oneDecimal(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }
 
@@ -109,7 +101,6 @@ public enum ScreeningTable {
         return (negative ? "-" : "") + grouped + (amount.currency.map { " " + $0 } ?? "")
     }
 
-    /// At most `width` characters, cutting with an ellipsis.
     /// `24 files · 24 notices · 12 procedures · …`: what the run read and found.
     static func summaryLine(_ summary: ScreeningJSON.Summary) -> String {
         fit("\(summary.files.counted("file")) · \(summary.notices.counted("notice")) · "
@@ -134,6 +125,7 @@ public enum ScreeningTable {
         return lines
     }
 
+    /// At most `width` characters, cutting with an ellipsis.
     static func fit(_ text: String, _ width: Int) -> String {
         let flat = text.replacingNewlines()
         guard flat.count > width else { return flat }

@@ -114,17 +114,7 @@ private struct Row {
     /// An optional array of strings (empty when absent).
     func strings(_ key: String) throws(SettingsError) -> [String] {
         guard let entry = table[key] else { return [] }
-        guard case .array(let items) = entry.value.kind else {
-            throw reader.typeError(entry.value, field(key), expected: "an array of strings")
-        }
-        var strings: [String] = []
-        for item in items {
-            guard case .string(let text) = item.kind else {
-                throw reader.error(item.line, field(key), "expected an array of strings, found \(item.typeDescription) in it")
-            }
-            strings.append(text)
-        }
-        return strings
+        return try reader.strings(entry.value, field(key))
     }
 
     func choice(_ key: String, _ choices: [String]) throws(SettingsError) -> String {

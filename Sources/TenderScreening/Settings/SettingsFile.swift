@@ -121,18 +121,22 @@ struct SettingsReader {
             return .text(text)
         case (.text, _):
             throw typeError(value, key, expected: "a string or a number")
-        case (.list, .array(let items)):
-            var strings: [String] = []
-            for item in items {
-                guard case .string(let text) = item.kind else {
-                    throw error(item.line, key, "expected an array of strings, found \(item.typeDescription) in it")
-                }
-                strings.append(text)
-            }
-            return .list(strings)
         case (.list, _):
-            throw typeError(value, key, expected: "an array of strings")
+            return .list(try strings(value, key))
         }
+    }
+
+    /// An array of strings: a `.list` setting, a list in a legal table row.
+    func strings(_ value: TOMLValue, _ key: String) throws(SettingsError) -> [String] {
+        guard case .array(let items) = value.kind else { throw typeError(value, key, expected: "an array of strings") }
+        var strings: [String] = []
+        for item in items {
+            guard case .string(let text) = item.kind else {
+                throw error(item.line, key, "expected an array of strings, found \(item.typeDescription) in it")
+            }
+            strings.append(text)
+        }
+        return strings
     }
 
     // MARK: [scoring]

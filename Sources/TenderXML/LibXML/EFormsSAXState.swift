@@ -168,9 +168,7 @@ struct EFormsSAXState {
                 + " (the bytes do not match the document's encoding)", at: SourceLocation(file: file))
             return
         }
-        if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
-            failedAtEndOfInput = current >= end
-        }
+        noteWhetherAtEndOfInput()
         failure = Diagnostic(kind, message, at: SourceLocation(
             file: file, line: Int(error.pointee.line), column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil))
         // Recoverable errors (an undeclared prefix…) would let parsing go on: stop at the first.
@@ -263,11 +261,16 @@ struct EFormsSAXState {
     mutating func fail(_ kind: Diagnostic.Kind, _ message: String) {
         guard failure == nil else { return }
         let (line, column) = position
+        noteWhetherAtEndOfInput()
+        failure = Diagnostic(kind, message, at: SourceLocation(file: file, line: line, column: column))
+        if let context { xmlStopParser(context) }
+    }
+
+    /// Sets ``failedAtEndOfInput`` from where libxml2 is in its input, as a failure is recorded.
+    private mutating func noteWhetherAtEndOfInput() {
         if let input = context?.pointee.input, let current = input.pointee.cur, let end = input.pointee.end {
             failedAtEndOfInput = current >= end
         }
-        failure = Diagnostic(kind, message, at: SourceLocation(file: file, line: line, column: column))
-        if let context { xmlStopParser(context) }
     }
 }
 

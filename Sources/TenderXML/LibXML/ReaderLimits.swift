@@ -21,6 +21,8 @@ public struct ReaderLimits: Sendable, Hashable {
     public static let defaultFileBytes = 100_000_000
     public static let defaultTextBytes = 10_000_000
     public static let defaultDepth = 256
+    /// The nesting limits accepted: `maximumDepth` is clamped to it, `--max-depth` checked against it.
+    public static let depthRange = 8...4096
 
     /// Values are clamped to workable ranges (a chunk of 0 bytes would never end).
     public init(maximumFileBytes: Int = ReaderLimits.defaultFileBytes,
@@ -29,7 +31,7 @@ public struct ReaderLimits: Sendable, Hashable {
                 chunkBytes: Int = 256 << 10) {
         self.maximumFileBytes = max(1, maximumFileBytes)
         self.maximumTextBytes = max(1, maximumTextBytes)
-        self.maximumDepth = min(max(8, maximumDepth), 4096)
+        self.maximumDepth = min(max(Self.depthRange.lowerBound, maximumDepth), Self.depthRange.upperBound)
         self.maximumAttributes = max(16, maximumAttributes)
         self.chunkBytes = min(max(4096, chunkBytes), 64 << 20)
     }
